@@ -1,0 +1,91 @@
+package parser
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/andybalholm/cascadia"
+)
+
+// aHref matches links.
+var aHref = cascadia.MustCompile("a[href]")
+
+// breadcrumb returns the page's breadcrumb trail, canonical URLs.
+func (x *extractor) breadcrumb() []Crumb {
+	out := []Crumb{}
+	name := x.c.get("CrumbName")
+	for _, a := range x.c.get("Breadcrumb").all(x.doc) {
+		u := x.canonical(attr(a, "href"))
+		if u == "" {
+			continue
+		}
+		out = append(out, Crumb{Name: ruleDisplay(name, a), URL: u})
+	}
+	return out
+}
+
+// pages returns the page's number and the last page number the page shows.
+func (x *extractor) pages() (cur, last int) {
+	if s := x.c.get("PageNow").text(x.doc); s != "" {
+		cur = firstInt(s)
+	}
+	if cur == 0 {
+		cur, _ = x.e.pageOf(x.base.Path)
+	}
+	if cur == 0 {
+		cur = 1
+	}
+	last = cur
+	for _, a := range x.c.get("PageLinks").all(x.doc) {
+		if n, err := strconv.Atoi(nodeText(a)); err == nil && n > last {
+			last = n
+		}
+	}
+	if last == cur && x.c.get("NextPage").text(x.doc) != "" {
+		last = cur + 1
+	}
+	return cur, last
+}
+
+// ownURL returns the canonical URL of the thread or board the page belongs
+// to: its page-1 URL.
+func (x *extractor) ownURL(pageURL string) string {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return pageURL
+	}
+	_, u.Path = x.e.pageOf(u.Path)
+	return CanonicalURL(u, x.e).String()
+}
+
+// pageLinks returns the canonical URLs of the other pages of this thread or
+// board that the page links to.
+func (x *extractor) pageLinks() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(href string) {
+		if u := x.canonical(href); u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	for _, a := range x.c.get("PageLinks").all(x.doc) {
+		add(attr(a, "href"))
+	}
+	add(x.c.get("NextPage").text(x.doc))
+	return out
+}
+
+// canonical returns href resolved against the page and canonicalised, or ""
+// when it is not an http(s) link.
+func (x *extractor) canonical(href string) string {
+	abs := x.abs(href)
+	if abs == "" {
+		return ""
+	}
+	u, err := url.Parse(abs)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return CanonicalURL(u, x.e).String()
+}

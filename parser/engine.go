@@ -1,0 +1,99 @@
+package parser
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"sync"
+)
+
+// Engine is one forum software's rules: how to recognise its pages and where
+// things are on them. Everything an engine knows is data; the shared extractor
+// does the work.
+type Engine struct {
+	Name      string    // e.g. "xenforo2"; the value of a record's engine field
+	Markers   []Marker  // evidence that a page was made by this engine
+	Selectors Selectors // where things are on its pages
+
+	// DropParams are query parameters that never change a page's content
+	// (session ids, sort orders that mirror the default...). Canonical URLs lack them.
+	DropParams []string
+	// PagePath matches the part of a URL path that names a page of a thread
+	// or board, with three groups: the separator before it ("/" or "-"), the
+	// page number, and an extension to keep (".html"). Removing the match
+	// (keeping a "/" separator and the extension) gives the page-1 URL.
+	PagePath *regexp.Regexp
+
+	once     sync.Once
+	compiled *compiled
+	markers  []rule
+	err      error
+}
+
+// Marker is one piece of evidence for an engine: an element that only its pages have.
+type Marker struct {
+	Rule   Rule
+	Weight int
+	Why    string // said in the evidence when the marker is found
+}
+
+// minScore is the score at which an engine claims a page.
+const minScore = 4
+
+// rules returns the engine's compiled selectors, compiling them once.
+func (e *Engine) rules() (*compiled, error) {
+	e.once.Do(func() {
+		e.compiled, e.err = e.Selectors.compile()
+		if e.err != nil {
+			e.err = fmt.Errorf("engine %s: %w", e.Name, e.err)
+			return
+		}
+		for _, m := range e.Markers {
+			r, err := compileRule(m.Rule)
+			if err != nil {
+				e.err = fmt.Errorf("engine %s: marker %q: %w", e.Name, m.Why, err)
+				return
+			}
+			e.markers = append(e.markers, r)
+		}
+	})
+	return e.compiled, e.err
+}
+
+// WithSelectors returns a copy of e whose selector table is sel (for a site's overrides).
+func (e *Engine) WithSelectors(sel Selectors) *Engine {
+	return &Engine{
+		Name: e.Name, Markers: e.Markers, Selectors: sel,
+		DropParams: e.DropParams, PagePath: e.PagePath,
+	}
+}
+
+// BuiltinEngines returns the engines forumcrawl knows, each a fresh value.
+func BuiltinEngines() []*Engine {
+	return []*Engine{XenForo2()}
+}
+
+// sessionParams are query parameters that carry a session or tracking id on any engine.
+var sessionParams = []string{"sid", "s", "PHPSESSID", "phpsessid", "utm_source", "utm_medium",
+	"utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
+
+// pageOf returns the page number a URL path names (1 when none) and the path
+// of the thread's or board's first page.
+func (e *Engine) pageOf(path string) (page int, first string) {
+	if e == nil || e.PagePath == nil {
+		return 1, path
+	}
+	m := e.PagePath.FindStringSubmatchIndex(path)
+	if m == nil {
+		return 1, path
+	}
+	page, _ = strconv.Atoi(path[m[4]:m[5]])
+	keep := ""
+	if path[m[2]:m[3]] == "/" {
+		keep = "/"
+	}
+	if m[6] >= 0 {
+		keep += path[m[6]:m[7]]
+	}
+	return page, path[:m[0]] + keep
+}

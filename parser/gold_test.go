@@ -1,0 +1,207 @@
+package parser
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// goldFile is one hand-annotated page of ../shared/fixtures/gold.
+type goldFile struct {
+	Fixture string `json:"fixture"`
+	URL     string `json:"url"`
+	Posts   []struct {
+		User     string `json:"user"`
+		Datetime string `json:"datetime"`
+		PostText string `json:"post_text"`
+		PostLink string `json:"post_link"`
+	} `json:"posts"`
+}
+
+// goldScore counts what agreed with the annotation on one page.
+type goldScore struct {
+	page                                string
+	want, found, user, date, text, link int
+}
+
+func (s goldScore) perfect() bool {
+	return s.found == s.want && s.user == s.want && s.date == s.want && s.text == s.want && s.link == s.want
+}
+
+// TestGoldAnnotations scores the parser against independent hand annotations:
+// every post found, and user, displayed date, text (similarity >= 0.95 after
+// whitespace folding) and permalink right for every post.
+func TestGoldAnnotations(t *testing.T) {
+	needFixtures(t)
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, name := range p.Engines() {
+		known[name] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(fixturesDir, "gold", "*", "*.gold.json"))
+	var scores []goldScore
+	for _, f := range files {
+		var g goldFile
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(raw, &g); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		engine := filepath.Base(filepath.Dir(f))
+		if !known[engine] {
+			t.Logf("%-55s skipped: no %s parser yet", g.Fixture, engine)
+			continue
+		}
+		page, err := p.Parse(g.URL, readFixture(t, g.Fixture))
+		if err != nil {
+			t.Fatalf("%s: %v", g.Fixture, err)
+		}
+		s := scoreGold(t, g, page)
+		scores = append(scores, s)
+	}
+	t.Log("\n" + goldTable(scores))
+	for _, s := range scores {
+		if !s.perfect() {
+			t.Errorf("%s: not every post and field right (see table)", s.page)
+		}
+	}
+}
+
+// scoreGold compares a parsed page with its annotation post by post.
+func scoreGold(t *testing.T, g goldFile, page *Page) goldScore {
+	base, _ := url.Parse(g.URL)
+	s := goldScore{page: g.Fixture, want: len(g.Posts), found: min(len(page.Posts), len(g.Posts))}
+	if len(page.Posts) != len(g.Posts) {
+		t.Errorf("%s: %d posts, annotation has %d", g.Fixture, len(page.Posts), len(g.Posts))
+	}
+	for i := 0; i < s.found; i++ {
+		want, got := g.Posts[i], page.Posts[i]
+		if sameUser(base, want.User, got.Author) {
+			s.user++
+		} else {
+			t.Errorf("%s post %d: user %q, annotation %q", g.Fixture, i+1, got.Author.Name, want.User)
+		}
+		if foldSpace(got.DateRaw) == foldSpace(want.Datetime) {
+			s.date++
+		} else {
+			t.Errorf("%s post %d: date %q, annotation %q", g.Fixture, i+1, got.DateRaw, want.Datetime)
+		}
+		shown := shownText(got)
+		if sim := similarity(shown, annotatedText(want.PostText)); sim >= 0.95 {
+			s.text++
+		} else {
+			t.Errorf("%s post %d: text similarity %.3f\n got: %.300q\nwant: %.300q", g.Fixture, i+1, sim, foldSpace(shown), foldSpace(want.PostText))
+		}
+		if sameURL(base, want.PostLink, got.URL) {
+			s.link++
+		} else {
+			t.Errorf("%s post %d: permalink %q, annotation %q", g.Fixture, i+1, got.URL, want.PostLink)
+		}
+	}
+	return s
+}
+
+// shownText returns the post's text as the page shows it: each quote's
+// attribution and text where the page puts them (before the reply), then
+// the author's own words.
+func shownText(p Post) string {
+	body := []rune(p.BodyText)
+	var b strings.Builder
+	at := 0
+	for _, q := range p.Quotes {
+		off := min(max(q.Offset, at), len(body))
+		b.WriteString(string(body[at:off]))
+		at = off
+		fmt.Fprintf(&b, "\n%s\n%s\n", q.Author, q.Text)
+	}
+	b.WriteString(string(body[at:]))
+	return b.String()
+}
+
+// expandLabels are the labels of the button that unfolds a long quote, which
+// the annotations keep as part of the text; they are controls, not words of
+// the post, so the score leaves them out.
+var expandLabels = []string{"Click to expand...", "Zum Vergrößern anklicken....", "Cliquez pour agrandir..."}
+
+// annotatedText returns the annotation's text without the quote-expanding buttons' labels.
+func annotatedText(s string) string {
+	for _, l := range expandLabels {
+		s = strings.ReplaceAll(s, l, " ")
+	}
+	return s
+}
+
+// sameUser reports whether the annotated user (a name, or the profile link as shown) is the author.
+func sameUser(base *url.URL, want string, a Author) bool {
+	want = foldSpace(want)
+	if want == a.Name {
+		return true
+	}
+	return a.URL != "" && sameURL(base, want, a.URL)
+}
+
+// sameURL reports whether the annotated link, resolved against the page, is got.
+func sameURL(base *url.URL, want, got string) bool {
+	r, err := url.Parse(strings.TrimSpace(want))
+	if err != nil || got == "" {
+		return false
+	}
+	return base.ResolveReference(r).String() == got
+}
+
+// token is a word or a single punctuation mark.
+var token = regexp.MustCompile(`[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]`)
+
+// similarity returns how alike two texts are whatever their whitespace, from
+// 0 to 1: twice the longest common subsequence of their tokens (words and
+// punctuation marks) over their total token count.
+func similarity(a, b string) float64 {
+	x, y := token.FindAllString(a, -1), token.FindAllString(b, -1)
+	if len(x)+len(y) == 0 {
+		return 1
+	}
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			switch {
+			case x[i-1] == y[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return 2 * float64(prev[len(y)]) / float64(len(x)+len(y))
+}
+
+// goldTable renders the scores as a table, with totals.
+func goldTable(scores []goldScore) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-58s %5s %5s %5s %5s %5s %5s\n", "page", "posts", "found", "user", "date", "text", "link")
+	var tot goldScore
+	for _, s := range scores {
+		fmt.Fprintf(&b, "%-58s %5d %5d %5d %5d %5d %5d\n", s.page, s.want, s.found, s.user, s.date, s.text, s.link)
+		tot.want += s.want
+		tot.found += s.found
+		tot.user += s.user
+		tot.date += s.date
+		tot.text += s.text
+		tot.link += s.link
+	}
+	fmt.Fprintf(&b, "%-58s %5d %5d %5d %5d %5d %5d\n", "total", tot.want, tot.found, tot.user, tot.date, tot.text, tot.link)
+	return b.String()
+}

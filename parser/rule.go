@@ -1,0 +1,147 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+)
+
+// Rule says where a value is found, as alternatives tried in order: the first
+// that finds something wins, so a table can list a selector for each skin.
+//
+// Each alternative is a CSS selector, optionally followed by "@attr" to read
+// an attribute instead of the text. An alternative that starts with "@" reads
+// the context element's own attribute, and "." is the context element itself.
+// Examples: "h4.message-name a", ".avatar@data-user-id", "@data-content".
+type Rule []string
+
+// rule is a compiled Rule.
+type rule struct {
+	src  Rule
+	alts []alt
+}
+
+type alt struct {
+	sel  cascadia.Selector // nil: the context element itself
+	attr string            // "" reads the text
+}
+
+// compileRule compiles every alternative of r; it fails on the first bad selector.
+func compileRule(r Rule) (rule, error) {
+	out := rule{src: r}
+	for _, a := range r {
+		a = strings.TrimSpace(a)
+		if a == "" {
+			continue
+		}
+		var c alt
+		css := a
+		if i := strings.LastIndex(a, "@"); i >= 0 && !strings.ContainsAny(a[i:], "]) ") {
+			css, c.attr = strings.TrimSpace(a[:i]), a[i+1:]
+		}
+		if css != "" && css != "." {
+			sel, err := cascadia.Compile(css)
+			if err != nil {
+				return rule{}, fmt.Errorf("selector %q: %w", a, err)
+			}
+			c.sel = sel
+		}
+		out.alts = append(out.alts, c)
+	}
+	return out, nil
+}
+
+// empty reports whether the rule has no alternative.
+func (r rule) empty() bool { return len(r.alts) == 0 }
+
+// node returns the first element the rule finds below ctx (or ctx itself),
+// with the alternative that found it.
+func (r rule) node(ctx *html.Node) (*html.Node, alt) {
+	if ctx == nil {
+		return nil, alt{}
+	}
+	for _, a := range r.alts {
+		n := ctx
+		if a.sel != nil {
+			n = a.sel.MatchFirst(ctx)
+		}
+		if n == nil {
+			continue
+		}
+		if a.attr != "" && !hasAttr(n, a.attr) {
+			continue
+		}
+		return n, a
+	}
+	return nil, alt{}
+}
+
+// all returns the elements matched by the first alternative that matches any.
+func (r rule) all(ctx *html.Node) []*html.Node {
+	if ctx == nil {
+		return nil
+	}
+	for _, a := range r.alts {
+		if a.sel == nil {
+			return []*html.Node{ctx}
+		}
+		if ns := a.sel.MatchAll(ctx); len(ns) > 0 {
+			return ns
+		}
+	}
+	return nil
+}
+
+// text returns the first non-empty value the rule finds: an attribute's value,
+// or the element's text folded onto one line.
+func (r rule) text(ctx *html.Node) string {
+	if ctx == nil {
+		return ""
+	}
+	for _, a := range r.alts {
+		n := ctx
+		if a.sel != nil {
+			n = a.sel.MatchFirst(ctx)
+		}
+		if n == nil {
+			continue
+		}
+		var v string
+		if a.attr != "" {
+			v = strings.TrimSpace(attr(n, a.attr))
+		} else {
+			v = nodeText(n)
+		}
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// matches reports whether any alternative finds an element below ctx.
+func (r rule) matches(ctx *html.Node) bool {
+	n, _ := r.node(ctx)
+	return n != nil
+}
+
+// is reports whether n itself matches any alternative of the rule.
+func (r rule) is(n *html.Node) bool {
+	for _, a := range r.alts {
+		if a.sel != nil && a.sel.Match(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}

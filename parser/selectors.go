@@ -1,0 +1,99 @@
+package parser
+
+import (
+	"fmt"
+	"reflect"
+)
+
+// Selectors is an engine's table of where things are on its pages. One shared
+// extractor walks it, so a new skin is a change to this data, not new code.
+// Post and author rules are relative to a post element; board-listing rules to
+// a listed thread; quote rules to a quote element; the rest to the document.
+type Selectors struct {
+	// What a page is.
+	IsThread Rule `yaml:"is_thread"`
+	IsBoard  Rule `yaml:"is_board"`
+	IsIndex  Rule `yaml:"is_index"`
+
+	// Any page.
+	Canonical   Rule `yaml:"canonical"`
+	Title       Rule `yaml:"title"`
+	Breadcrumb  Rule `yaml:"breadcrumb"`   // the links of the breadcrumb
+	CrumbName   Rule `yaml:"crumb_name"`   // relative to a breadcrumb link
+	Root        Rule `yaml:"root"`         // the forum's home, for the crawl's scope
+	PageNow     Rule `yaml:"page_current"` // the current page number
+	PageLinks   Rule `yaml:"page_links"`   // links to other pages of this thread or board
+	NextPage    Rule `yaml:"page_next"`    // the next page's link
+	ContentID   Rule `yaml:"content_id"`   // the thread's (or board's) id on a page of it
+	ContainerID Rule `yaml:"container_id"` // the board's id on a board page
+
+	// Thread pages.
+	Post        Rule `yaml:"post"`
+	PostID      Rule `yaml:"post_id"`
+	Permalink   Rule `yaml:"post_permalink"`
+	Position    Rule `yaml:"post_position"`
+	PostTime    Rule `yaml:"post_time"`
+	EditTime    Rule `yaml:"post_edit_time"`
+	Body        Rule `yaml:"post_body"`
+	Signature   Rule `yaml:"post_signature"`
+	Attachment  Rule `yaml:"post_attachment"`
+	AttachName  Rule `yaml:"post_attachment_name"` // relative to an attachment
+	Reaction    Rule `yaml:"post_reaction"`
+	TextSkip    Rule `yaml:"text_skip"` // body parts that are no text (buttons, "Click to expand...")
+	Smilie      Rule `yaml:"smilie"`    // images whose alt is part of the text
+	BodyImage   Rule `yaml:"body_image"`
+	Quote       Rule `yaml:"quote"`
+	QuoteAuthor Rule `yaml:"quote_author"`
+	QuotePostID Rule `yaml:"quote_post_id"`
+	QuoteText   Rule `yaml:"quote_text"`
+
+	// The author beside a post.
+	AuthorName   Rule `yaml:"author_name"`
+	AuthorID     Rule `yaml:"author_id"`
+	AuthorURL    Rule `yaml:"author_url"`
+	AuthorAvatar Rule `yaml:"author_avatar"`
+	AuthorTitle  Rule `yaml:"author_title"`
+	AuthorBanner Rule `yaml:"author_banner"`
+	AuthorPair   Rule `yaml:"author_pair"`       // one profile pair
+	PairLabel    Rule `yaml:"author_pair_label"` // relative to a pair
+	PairValue    Rule `yaml:"author_pair_value"` // relative to a pair
+
+	// Board pages.
+	Item         Rule `yaml:"thread_item"`
+	ItemID       Rule `yaml:"thread_item_id"`
+	ItemLink     Rule `yaml:"thread_item_link"`
+	ItemAuthor   Rule `yaml:"thread_item_author"`
+	ItemReplies  Rule `yaml:"thread_item_replies"`
+	ItemViews    Rule `yaml:"thread_item_views"`
+	ItemLastPost Rule `yaml:"thread_item_last_post"`
+	ItemSticky   Rule `yaml:"thread_item_sticky"`
+	ItemPages    Rule `yaml:"thread_item_pages"`
+	StickyGroup  Rule `yaml:"sticky_group"` // a container whose threads are all sticky
+
+	// Index and board pages.
+	BoardLink Rule `yaml:"board_link"`
+}
+
+// compiled is a Selectors table ready to run, one compiled rule per field.
+type compiled struct {
+	src Selectors
+	r   map[string]rule // by field name
+}
+
+// compile compiles every rule of s; it names the field of a bad selector.
+func (s Selectors) compile() (*compiled, error) {
+	c := &compiled{src: s, r: map[string]rule{}}
+	v := reflect.ValueOf(s)
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		r, err := compileRule(v.Field(i).Interface().(Rule))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", t.Field(i).Tag.Get("yaml"), err)
+		}
+		c.r[t.Field(i).Name] = r
+	}
+	return c, nil
+}
+
+// get returns the compiled rule of the named field.
+func (c *compiled) get(field string) rule { return c.r[field] }

@@ -1,0 +1,263 @@
+package parser
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// textOptions says how to turn a subtree into readable text.
+type textOptions struct {
+	// skip reports nodes whose whole subtree gives no text (quotes, buttons...).
+	skip func(*html.Node) bool
+	// inline reports images that stand for a character (smilies): an emoji
+	// alt text ("😂") is part of the text, a code (":)") or name is not, as a
+	// reader who copies the text gets no text for a picture.
+	inline func(*html.Node) bool
+	// mark reports nodes that give no text but whose place in it is kept
+	// (quotes): textMarked returns the offset of each.
+	mark func(*html.Node) bool
+}
+
+// markRune stands in the text being built for a marked node; it is a
+// private-use character that no page's text is expected to hold.
+const markRune = '\uE000'
+
+// blockAtoms are the elements that begin and end a line of text.
+var blockAtoms = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Details: true, atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
+	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tr: true, atom.Ul: true,
+	atom.Caption: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+}
+
+// silentAtoms are elements that never show text.
+var silentAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Select: true, atom.Object: true, atom.Iframe: true, atom.Svg: true,
+	atom.Button: false,
+}
+
+// textOf returns the readable text of n's children: <br> and block elements
+// give line breaks, whitespace inside a line is folded, lines are trimmed,
+// at most one blank line stands in a row, and the whole is trimmed.
+func textOf(n *html.Node, opt textOptions) string {
+	s, _ := textMarked(n, opt)
+	return s
+}
+
+// textMarked returns textOf(n, opt) and, for each node that opt.mark
+// reports, in document order, the offset in runes into the text where it stood.
+func textMarked(n *html.Node, opt textOptions) (string, []int) {
+	var w textWriter
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, opt, false)
+	}
+	return w.finish()
+}
+
+// nodeText returns the text of one node, folded onto one line.
+func nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	if n.Type == html.TextNode {
+		return foldSpace(n.Data)
+	}
+	return foldSpace(textOf(n, textOptions{}))
+}
+
+// textWriter accumulates text with the line rules of textOf.
+type textWriter struct {
+	b     strings.Builder
+	space bool // a space is due before the next word
+}
+
+func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
+	switch n.Type {
+	case html.TextNode:
+		if pre {
+			w.flushSpace()
+			w.b.WriteString(n.Data)
+			return
+		}
+		w.writeFolded(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if silentAtoms[n.DataAtom] || (opt.skip != nil && opt.skip(n)) {
+		return
+	}
+	if opt.mark != nil && opt.mark(n) {
+		w.endLine()
+		w.b.WriteRune(markRune)
+		w.endLine()
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		w.lineBreak()
+		return
+	case atom.Img:
+		if opt.inline != nil && opt.inline(n) && isEmoji(attr(n, "alt")) {
+			w.writeFolded(attr(n, "alt"))
+		}
+		return
+	case atom.Td, atom.Th:
+		w.space = true
+	}
+	block := blockAtoms[n.DataAtom]
+	if block {
+		w.endLine()
+	}
+	inPre := pre || n.DataAtom == atom.Pre
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, opt, inPre)
+	}
+	if block {
+		w.endLine()
+	}
+}
+
+// writeFolded writes s with its whitespace runs folded to single spaces.
+func (w *textWriter) writeFolded(s string) {
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, isSpace)
+		if i < 0 {
+			w.flushSpace()
+			w.b.WriteString(s)
+			return
+		}
+		if i > 0 {
+			w.flushSpace()
+			w.b.WriteString(s[:i])
+		}
+		w.space = true
+		j := strings.IndexFunc(s[i:], func(r rune) bool { return !isSpace(r) })
+		if j < 0 {
+			return
+		}
+		s = s[i+j:]
+	}
+}
+
+func (w *textWriter) flushSpace() {
+	if w.space {
+		if w.b.Len() > 0 {
+			w.b.WriteByte(' ')
+		}
+		w.space = false
+	}
+}
+
+// lineBreak ends the current line, as <br> does: two in a row leave a blank line.
+func (w *textWriter) lineBreak() {
+	w.space = false
+	w.b.WriteByte('\n')
+}
+
+// endLine ends the current line unless it is empty, as a block element's edge does.
+func (w *textWriter) endLine() {
+	w.space = false
+	if s := w.b.Len(); s > 0 && w.last() != '\n' {
+		w.b.WriteByte('\n')
+	}
+}
+
+func (w *textWriter) last() byte {
+	s := w.b.String()
+	return s[len(s)-1]
+}
+
+// finish trims every line, keeps at most one blank line in a row and trims
+// the whole; it returns the rune offsets where marks stood, and drops them.
+func (w *textWriter) finish() (string, []int) {
+	lines := strings.Split(w.b.String(), "\n")
+	var out strings.Builder
+	var marks []int
+	runes, blank := 0, 0
+	for _, l := range lines {
+		l = strings.TrimFunc(l, isSpace)
+		if strings.ContainsRune(l, markRune) {
+			for range strings.Count(l, string(markRune)) {
+				marks = append(marks, runes)
+			}
+			l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
+		}
+		if l == "" {
+			blank++
+			continue
+		}
+		if out.Len() > 0 {
+			sep := "\n"
+			if blank > 0 {
+				sep = "\n\n"
+			}
+			out.WriteString(sep)
+			runes += len(sep)
+		}
+		blank = 0
+		out.WriteString(l)
+		runes += utf8.RuneCountInString(l)
+	}
+	return out.String(), marks
+}
+
+// isSpace reports HTML whitespace and the no-break space, which pages use as padding.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b', '\ufeff':
+		return true
+	}
+	return false
+}
+
+// foldSpace returns s with whitespace runs folded to one space and trimmed.
+func foldSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	if n == nil {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// innerHTML returns the HTML of n's children as the page has them.
+func innerHTML(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		_ = html.Render(&b, c)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// isEmoji reports whether s is made of emoji and other symbols only, with no letter or digit.
+func isEmoji(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x80 || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,235 @@
+package parser
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// extractor runs one engine's compiled rules over one parsed page.
+type extractor struct {
+	e    *Engine
+	c    *compiled
+	base *url.URL // the page's URL, for resolving links
+	doc  *html.Node
+}
+
+// thread fills p with the thread and posts of a thread page.
+func (x *extractor) thread(p *Page) {
+	t := &Thread{
+		Title:      x.c.get("Title").text(x.doc),
+		Breadcrumb: x.breadcrumb(),
+	}
+	t.ID = lastDigits(x.c.get("ContentID").text(x.doc))
+	t.Page, t.LastPage = x.pages()
+	t.URL = x.ownURL(p.URL)
+	if t.ID == "" {
+		t.ID = lastDigits(strings.TrimSuffix(t.URL, "/"))
+	}
+	p.Thread = t
+	posts := x.c.get("Post").all(x.doc)
+	p.Posts = make([]Post, 0, len(posts))
+	for _, n := range posts {
+		if x.insideOther(n, posts) {
+			continue // a post-like element nested in a post (a quoted post card)
+		}
+		post := x.post(n)
+		post.Page = t.Page
+		p.Posts = append(p.Posts, post)
+	}
+	for _, l := range x.pageLinks() {
+		p.Links = append(p.Links, Link{URL: l, Kind: LinkThread})
+	}
+}
+
+// insideOther reports whether n lies inside another element of the set.
+func (x *extractor) insideOther(n *html.Node, set []*html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		for _, m := range set {
+			if a == m {
+				return true
+			}
+		}
+		if a.Parent == nil {
+			break
+		}
+	}
+	return false
+}
+
+// post returns one post, with its author.
+func (x *extractor) post(n *html.Node) Post {
+	c := x.c
+	p := Post{
+		ID:          lastDigits(c.get("PostID").text(n)),
+		Quotes:      []Quote{},
+		Links:       []string{},
+		Images:      []string{},
+		Attachments: []Attachment{},
+		Reactions:   []Reaction{},
+	}
+	p.URL = x.abs(c.get("Permalink").text(n))
+	if pos := c.get("Position").text(n); pos != "" {
+		if i := strings.IndexByte(pos, '#'); i >= 0 {
+			p.Position = firstInt(pos[i:])
+		}
+	}
+	if tn, _ := c.get("PostTime").node(n); tn != nil {
+		p.DateRaw = nodeText(tn)
+		p.PostedAt = elementTime(tn)
+	}
+	if en, _ := c.get("EditTime").node(n); en != nil {
+		p.EditedAt = elementTime(en)
+	}
+	if body, _ := c.get("Body").node(n); body != nil {
+		x.body(body, &p)
+	}
+	if sig, _ := c.get("Signature").node(n); sig != nil {
+		p.Signature = textOf(sig, x.textOptions(nil))
+	}
+	for _, a := range c.get("Attachment").all(n) {
+		link := aHref.MatchFirst(a)
+		if link == nil && a.Data == "a" {
+			link = a
+		}
+		att := Attachment{Name: c.get("AttachName").text(a)}
+		if link != nil {
+			att.URL = x.abs(attr(link, "href"))
+			if att.Name == "" {
+				att.Name = nodeText(link)
+			}
+		}
+		if att.URL != "" || att.Name != "" {
+			p.Attachments = append(p.Attachments, att)
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range c.get("Reaction").all(n) {
+		name := displayValue(r)
+		if name != "" && !seen[name] {
+			seen[name] = true
+			p.Reactions = append(p.Reactions, Reaction{Name: name})
+		}
+	}
+	p.Author = x.author(n)
+	return p
+}
+
+// body fills the text, HTML, quotes, links and images of a post from its body element.
+func (x *extractor) body(body *html.Node, p *Post) {
+	c := x.c
+	p.BodyHTML = innerHTML(body)
+	quoteRule := c.get("Quote")
+	quotes := quoteRule.all(body)
+	top := quotes[:0:0]
+	for _, q := range quotes {
+		if q != body && !x.insideOther(q, quotes) {
+			top = append(top, q)
+		}
+	}
+	isQuote := func(n *html.Node) bool {
+		for _, q := range top {
+			if n == q {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range top {
+		p.Quotes = append(p.Quotes, x.quote(q))
+	}
+	opt := x.textOptions(nil)
+	opt.mark = isQuote
+	var offsets []int
+	p.BodyText, offsets = textMarked(body, opt)
+	for i := range p.Quotes {
+		if i < len(offsets) {
+			p.Quotes[i].Offset = offsets[i]
+		}
+	}
+	skip := c.get("TextSkip")
+	smilie := c.get("Smilie")
+	bodyImage := c.get("BodyImage")
+	seenLink := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if isQuote(n) || skip.is(n) {
+			return
+		}
+		switch n.Data {
+		case "a":
+			if l := x.abs(attr(n, "href")); l != "" && !seenLink[l] && !strings.HasPrefix(attr(n, "href"), "#") {
+				seenLink[l] = true
+				p.Links = append(p.Links, l)
+			}
+		case "img":
+			if !smilie.is(n) && bodyImage.is(n) {
+				if src := imageSource(n); src != "" {
+					if u := x.abs(src); u != "" {
+						p.Images = append(p.Images, u)
+					}
+				}
+			}
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	for k := body.FirstChild; k != nil; k = k.NextSibling {
+		walk(k)
+	}
+}
+
+// imageSource returns an image's real source, preferring lazy-loading attributes over a placeholder src.
+func imageSource(n *html.Node) string {
+	for _, k := range []string{"data-url", "data-src", "src"} {
+		if v := strings.TrimSpace(attr(n, k)); v != "" && !strings.HasPrefix(v, "data:") {
+			return v
+		}
+	}
+	return ""
+}
+
+// quote returns one quotation: who is quoted, which post, and the quoted text.
+func (x *extractor) quote(q *html.Node) Quote {
+	c := x.c
+	author := c.get("QuoteAuthor").text(q)
+	for _, suffix := range []string{" said:", " wrote:", " schrieb:", " a dit:", " написал(а):", " írta:", ":"} {
+		author = strings.TrimSuffix(author, suffix)
+	}
+	out := Quote{Author: strings.TrimSpace(author), PostID: lastDigits(c.get("QuotePostID").text(q))}
+	if tn, _ := c.get("QuoteText").node(q); tn != nil {
+		out.Text = textOf(tn, x.textOptions(nil))
+	}
+	return out
+}
+
+// textOptions returns the text rules of the engine, skipping also what skip reports.
+func (x *extractor) textOptions(skip func(*html.Node) bool) textOptions {
+	skipRule, smilie := x.c.get("TextSkip"), x.c.get("Smilie")
+	return textOptions{
+		skip: func(n *html.Node) bool {
+			return (skip != nil && skip(n)) || skipRule.is(n)
+		},
+		inline: smilie.is,
+	}
+}
+
+// elementTime returns the machine-readable time of an element: its datetime,
+// data-time, data-timestamp or title attribute, in that order; nil when none parses.
+func elementTime(n *html.Node) *time.Time {
+	for _, k := range []string{"datetime", "data-time", "data-timestamp", "data-datestring", "content"} {
+		if t, ok := ParseMachineTime(attr(n, k)); ok {
+			return &t
+		}
+	}
+	return nil
+}
+
+// abs returns ref resolved against the page URL, or "".
+func (x *extractor) abs(ref string) string { return resolve(x.base, ref) }

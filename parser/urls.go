@@ -1,0 +1,115 @@
+package parser
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// CanonicalURL returns the one form of u under which a crawler should know a
+// page: scheme and host lower-cased, default port and fragment dropped,
+// session and tracking parameters (and e's DropParams) removed, the rest of the
+// query sorted, and, where e knows it, a page-1 URL reduced to its thread's or
+// board's URL. e may be nil (engine not known yet).
+func CanonicalURL(u *url.URL, e *Engine) *url.URL {
+	c := *u
+	c.Fragment, c.RawFragment = "", ""
+	c.User = nil
+	c.Scheme = strings.ToLower(c.Scheme)
+	host := strings.ToLower(c.Host)
+	if h, p, ok := strings.Cut(host, ":"); ok && ((c.Scheme == "http" && p == "80") || (c.Scheme == "https" && p == "443")) {
+		host = h
+	}
+	c.Host = host
+	if c.Path == "" {
+		c.Path = "/"
+	}
+	if c.RawQuery != "" {
+		q := c.Query()
+		for k := range q {
+			if dropParam(k, e) {
+				q.Del(k)
+			}
+		}
+		c.RawQuery = encodeSorted(q)
+	}
+	c.ForceQuery = false
+	if n, first := e.pageOf(c.Path); n == 1 {
+		c.Path = first
+	}
+	c.RawPath = ""
+	return &c
+}
+
+func dropParam(k string, e *Engine) bool {
+	if strings.HasPrefix(k, "utm_") || slices.Contains(sessionParams, k) {
+		return true
+	}
+	return e != nil && slices.Contains(e.DropParams, k)
+}
+
+// encodeSorted encodes q with keys sorted; a key without value stays bare
+// ("index.php?threads/x.1/" routes keep their form).
+func encodeSorted(q url.Values) string {
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		for _, v := range q[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(url.QueryEscape(k))
+			if v != "" {
+				b.WriteByte('=')
+				b.WriteString(url.QueryEscape(v))
+			}
+		}
+	}
+	return b.String()
+}
+
+// resolve returns ref made absolute against base, or "" when ref is empty,
+// a fragment of the same page, or not an http(s)/mailto link.
+func resolve(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "javascript:") || strings.HasPrefix(ref, "data:") {
+		return ""
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		r = base.ResolveReference(r)
+	}
+	switch r.Scheme {
+	case "http", "https", "mailto", "ftp":
+		return r.String()
+	}
+	return ""
+}
+
+var digitRun = regexp.MustCompile(`\d+`)
+
+// lastDigits returns the last run of digits in s ("post-114210" -> "114210",
+// "/members/jo.496/" -> "496"), or "".
+func lastDigits(s string) string {
+	all := digitRun.FindAllString(s, -1)
+	if len(all) == 0 {
+		return ""
+	}
+	return all[len(all)-1]
+}
+
+// firstInt returns the first integer in s, or 0.
+func firstInt(s string) int {
+	m := digitRun.FindString(strings.ReplaceAll(s, ",", ""))
+	n, _ := strconv.Atoi(m)
+	return n
+}
