@@ -12,7 +12,7 @@ import (
 func (x *extractor) board(p *Page) {
 	c := x.c
 	b := &Board{
-		Title:      c.get("Title").text(x.doc),
+		Title:      x.title(),
 		Breadcrumb: x.breadcrumb(),
 		Threads:    []ThreadRef{},
 	}

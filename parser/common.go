@@ -3,6 +3,7 @@ package parser
 import (
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/andybalholm/cascadia"
 )
@@ -88,4 +89,17 @@ func (x *extractor) canonical(href string) string {
 		return ""
 	}
 	return CanonicalURL(u, x.e).String()
+}
+
+// title returns the page's title without the parts TitleSkip matches (prefix labels).
+func (x *extractor) title() string {
+	n, a := x.c.get("Title").node(x.doc)
+	if n == nil {
+		return ""
+	}
+	if a.attr != "" {
+		return strings.TrimSpace(attr(n, a.attr))
+	}
+	skip := x.c.get("TitleSkip")
+	return foldSpace(textOf(n, textOptions{skip: skip.is}))
 }

@@ -122,7 +122,7 @@ func shownText(p Post) string {
 		off := min(max(q.Offset, at), len(body))
 		b.WriteString(string(body[at:off]))
 		at = off
-		fmt.Fprintf(&b, "\n%s\n%s\n", q.Author, q.Text)
+		fmt.Fprintf(&b, "\n%s said:\n%s\n", q.Author, q.Text)
 	}
 	b.WriteString(string(body[at:]))
 	return b.String()
@@ -133,10 +133,18 @@ func shownText(p Post) string {
 // the post, so the score leaves them out.
 var expandLabels = []string{"Click to expand...", "Zum Vergrößern anklicken....", "Cliquez pour agrandir..."}
 
-// annotatedText returns the annotation's text without the quote-expanding buttons' labels.
+// attributionVerbs are the words after a quoted author's name in the
+// languages of the annotated pages; shownText writes them all as "said:".
+var attributionVerbs = []string{" schrieb:", " a dit :", " a dit:"}
+
+// annotatedText returns the annotation's text without the quote-expanding
+// buttons' labels and with quote attributions in English.
 func annotatedText(s string) string {
 	for _, l := range expandLabels {
 		s = strings.ReplaceAll(s, l, " ")
+	}
+	for _, v := range attributionVerbs {
+		s = strings.ReplaceAll(s, v, " said:")
 	}
 	return s
 }

@@ -18,6 +18,7 @@ type Selectors struct {
 	// Any page.
 	Canonical   Rule `yaml:"canonical"`
 	Title       Rule `yaml:"title"`
+	TitleSkip   Rule `yaml:"title_skip"`   // parts of the title that are not its words (prefix labels)
 	Breadcrumb  Rule `yaml:"breadcrumb"`   // the links of the breadcrumb
 	CrumbName   Rule `yaml:"crumb_name"`   // relative to a breadcrumb link
 	Root        Rule `yaml:"root"`         // the forum's home, for the crawl's scope

@@ -19,7 +19,7 @@ type extractor struct {
 // thread fills p with the thread and posts of a thread page.
 func (x *extractor) thread(p *Page) {
 	t := &Thread{
-		Title:      x.c.get("Title").text(x.doc),
+		Title:      x.title(),
 		Breadcrumb: x.breadcrumb(),
 	}
 	t.ID = lastDigits(x.c.get("ContentID").text(x.doc))

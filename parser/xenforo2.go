@@ -23,6 +23,7 @@ func XenForo2() *Engine {
 
 			Canonical:   Rule{"link[rel=canonical]@href"},
 			Title:       Rule{"h1.p-title-value", "meta[property='og:title']@content", "title"},
+			TitleSkip:   Rule{".label, .label-append, .labelLink"},
 			Breadcrumb:  Rule{"ul.p-breadcrumbs:not(.p-breadcrumbs--bottom) li a[href]", ".p-breadcrumbs li a[href]"},
 			CrumbName:   Rule{"[itemprop=name]", "."},
 			Root:        Rule{"ul.p-breadcrumbs li:first-child a@href", ".p-header-logo a@href"},
@@ -42,14 +43,14 @@ func XenForo2() *Engine {
 			Signature:  Rule{".message-signature .bbWrapper", ".message-signature"},
 			Attachment: Rule{".message-attachments .attachmentList li", ".attachmentList li"},
 			AttachName: Rule{".file-name", ".file-content@title", "a@title"},
-			Reaction:   Rule{".reactionsBar .reactionSummary .reaction img", ".reactionSummary img"},
+			Reaction:   Rule{".reactionsBar .reactionSummary .reaction img", ".reactionSummary img", ".likesBar.is-active .likeIcon"},
 			TextSkip:   Rule{".bbCodeBlock-expandLink, .js-selectToQuoteEnd, .bbCodeBlock-shrinkLink, .bbCodeCode-copy, .u-srOnly"},
 			Smilie:     Rule{"img.smilie"},
 			BodyImage:  Rule{"img.bbImage", "img:not(.smilie)"},
 
-			Quote:       Rule{"blockquote.bbCodeBlock--quote"},
+			Quote:       Rule{".bbCodeBlock--quote"},
 			QuoteAuthor: Rule{"@data-quote", ".bbCodeBlock-title"},
-			QuotePostID: Rule{"@data-source", ".bbCodeBlock-sourceJump@href", ".bbCodeBlock-title a@href"},
+			QuotePostID: Rule{"@data-source", ".bbCodeBlock-sourceJump@data-content-selector", ".bbCodeBlock-sourceJump@href", ".bbCodeBlock-title a@href"},
 			QuoteText:   Rule{".bbCodeBlock-expandContent", ".bbCodeBlock-content", "."},
 
 			AuthorName:   Rule{".message-name .username", ".message-name", "@data-author"},
