@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/forumcrawl/forumcrawl/parser"
+	"github.com/forumcrawl/forumcrawl/scraper"
+	"github.com/forumcrawl/forumcrawl/storage"
+)
+
+const crawlExamples = `  forumcrawl crawl https://forum.example.com/ -o posts.jsonl
+  forumcrawl crawl https://forum.example.com/forums/news.12/ -o news.jsonl --max-threads 50
+  forumcrawl crawl https://forum.example.com/threads/hello.345/page-3 -o thread.jsonl
+  forumcrawl crawl http://127.0.0.1:8090/community/ -o local.jsonl --delay 0 --parallel 8
+`
+
+// runCrawl is the crawl command.
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("crawl", "forumcrawl crawl URL -o FILE [flags]", crawlExamples, stderr)
+	var cfg scraper.Config
+	out := fs.String("o", "", "output JSON Lines `file` (\"-\" for stdout); required")
+	appendOut := fs.Bool("append", false, "append to the output file instead of replacing it")
+	fs.StringVar(&cfg.Engine, "engine", "", "force the forum `engine` (e.g. xenforo2) instead of detecting it")
+	fs.IntVar(&cfg.Parallel, "parallel", 2, "requests in flight at once")
+	delay := fs.Duration("delay", time.Second, "least time between requests to the host (0 for local runs)")
+	fs.DurationVar(&cfg.Timeout, "timeout", 30*time.Second, "timeout of each request")
+	fs.IntVar(&cfg.MaxPages, "max-pages", 0, "stop after this many pages (0: no limit)")
+	fs.IntVar(&cfg.MaxThreads, "max-threads", 0, "follow at most this many threads (0: no limit)")
+	fs.IntVar(&cfg.Depth, "depth", 0, "follow links at most this many hops from the start (0: no limit)")
+	fs.StringVar(&cfg.UserAgent, "user-agent", scraper.DefaultUserAgent, "User-Agent header")
+	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "forumcrawl crawl: want exactly one start URL (see forumcrawl crawl --help)")
+		return exitUsage
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "forumcrawl crawl: -o FILE is required (use -o - for stdout)")
+		return exitUsage
+	}
+	cfg.Start = pos[0]
+	cfg.Delay, cfg.NoDelay = *delay, *delay == 0
+	log, err := newLogger(stderr, *level)
+	if err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
+		return exitUsage
+	}
+	cfg.Logger = log
+	if _, err := scraper.ValidateStart(cfg.Start); err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
+		return exitUsage
+	}
+	if _, err := parser.New(parser.Options{Engine: cfg.Engine}); err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
+		return exitUsage
+	}
+	sum, code := crawlTo(ctx, cfg, *out, *appendOut, stderr)
+	if sum != nil {
+		printSummary(stderr, sum, *out)
+	}
+	return code
+}
+
+// crawlTo crawls cfg into the JSON Lines file at out and returns the summary and the exit code.
+func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool, stderr io.Writer) (*scraper.Summary, int) {
+	w, err := storage.OpenJSONL(out, storage.JSONLOptions{Append: appendOut})
+	if err != nil {
+		fmt.Fprintln(stderr, "forumcrawl:", err)
+		return nil, exitUsage
+	}
+	sum, err := scraper.Crawl(ctx, cfg, w)
+	if cerr := w.Close(); cerr != nil && err == nil {
+		err = fmt.Errorf("close output %s: %w", out, cerr)
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "forumcrawl: interrupted; the output holds every post written so far, each line complete")
+		return sum, 130
+	case err != nil:
+		fmt.Fprintln(stderr, "forumcrawl:", err)
+		return sum, exitPartial
+	case sum.Pages == 0 && len(sum.Failed) > 0:
+		fmt.Fprintf(stderr, "forumcrawl: could not fetch the start page %s: %s\n", sum.Failed[0].URL, sum.Failed[0].Err)
+		return sum, exitPartial
+	case len(sum.Failed) > 0:
+		return sum, exitPartial
+	}
+	return sum, exitOK
+}
+
+// printSummary writes a short account of the crawl.
+func printSummary(w io.Writer, s *scraper.Summary, out string) {
+	secs := s.Duration.Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(s.Pages) / secs
+	}
+	fmt.Fprintf(w, "\ncrawl summary\n")
+	fmt.Fprintf(w, "  pages fetched   %d (%.1f/s, %s, %.1f MB)\n", s.Pages, rate, s.Duration.Round(time.Millisecond), float64(s.Bytes)/1e6)
+	fmt.Fprintf(w, "  pages failed    %d\n", len(s.Failed))
+	fmt.Fprintf(w, "  not forum pages %d\n", s.NotForum)
+	fmt.Fprintf(w, "  empty threads   %d\n", s.EmptyThreads)
+	fmt.Fprintf(w, "  boards          %d\n", s.Boards)
+	fmt.Fprintf(w, "  threads         %d\n", s.Threads)
+	fmt.Fprintf(w, "  posts written   %d (to %s)\n", s.Posts, out)
+	fmt.Fprintf(w, "  authors         %d\n", s.Authors)
+	for i, f := range s.Failed {
+		if i == 10 {
+			fmt.Fprintf(w, "  ... and %d more failed pages\n", len(s.Failed)-10)
+			break
+		}
+		fmt.Fprintf(w, "  failed: %s (status %d): %s\n", f.URL, f.Status, f.Err)
+	}
+}
+
+// flagExit returns the exit code for a flag parsing error (0 for --help).
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}

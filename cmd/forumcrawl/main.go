@@ -1,0 +1,71 @@
+// Command forumcrawl crawls web forums into JSON Lines, one post a line with
+// its thread and its author's profile.
+//
+//	forumcrawl crawl URL -o posts.jsonl   crawl a forum, board or thread
+//	forumcrawl parse FILE.html...         extract posts from saved pages
+//	forumcrawl demo                       crawl a built-in demo forum
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0 // all done
+	exitPartial = 1 // finished, but some pages failed
+	exitUsage   = 2 // bad usage or set-up error
+)
+
+const usage = `forumcrawl crawls web forums into JSON Lines: every post with its thread and author.
+
+Usage:
+  forumcrawl crawl URL -o FILE [flags]   crawl from a forum index, board or thread URL
+  forumcrawl parse [flags] FILE.html...  extract posts from saved pages to stdout
+  forumcrawl demo [flags]                crawl a built-in demo forum on 127.0.0.1
+  forumcrawl help COMMAND                show a command's flags and examples
+
+Exit codes: 0 all done, 1 finished but some pages failed, 2 bad usage or set-up error.
+The output schema: docs/schema.md.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs one command and returns the process's exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "crawl":
+		return runCrawl(ctx, rest, stdout, stderr)
+	case "parse":
+		return runParse(ctx, rest, stdout, stderr)
+	case "demo":
+		return runDemo(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		if len(rest) > 0 {
+			return run(ctx, []string{rest[0], "--help"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "forumcrawl: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+// errUsage marks errors in how the command was called.
+var errUsage = errors.New("usage")
