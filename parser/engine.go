@@ -2,9 +2,11 @@ package parser
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // Engine is one forum software's rules: how to recognise its pages and where
@@ -18,6 +20,10 @@ type Engine struct {
 	// DropParams are query parameters that never change a page's content
 	// (session ids, sort orders that mirror the default...). Canonical URLs lack them.
 	DropParams []string
+	// ParseJSON, for engines with a JSON API (Discourse), parses an API
+	// response; it returns nil when the body is not one of its responses.
+	ParseJSON func(u *url.URL, body []byte, fetched time.Time) (*Page, error)
+
 	// PagePath matches the part of a URL path that names a page of a thread
 	// or board, with three groups: the separator before it ("/" or "-"), the
 	// page number, and an extension to keep (".html"). Removing the match
@@ -64,14 +70,18 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath,
+		DropParams: e.DropParams, PagePath: e.PagePath, ParseJSON: e.ParseJSON,
 	}
 }
 
 // BuiltinEngines returns the engines forumcrawl knows, each a fresh value.
+// An engine without markers or JSON support is not finished: it never claims a page.
 func BuiltinEngines() []*Engine {
-	return []*Engine{XenForo2()}
+	return []*Engine{XenForo2(), XenForo1(), PhpBB(), VBulletin(), SMF(), Invision(), MyBB(), Vanilla(), Discourse()}
 }
+
+// Ready reports whether the engine can claim pages: it has markers or a JSON parser.
+func (e *Engine) Ready() bool { return len(e.Markers) > 0 || e.ParseJSON != nil }
 
 // sessionParams are query parameters that carry a session or tracking id on any engine.
 var sessionParams = []string{"sid", "s", "PHPSESSID", "phpsessid", "utm_source", "utm_medium",

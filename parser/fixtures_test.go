@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,12 +15,13 @@ const fixturesDir = "../../shared/fixtures"
 
 // fixture is one row of the shared fixtures' MANIFEST.tsv.
 type fixture struct {
-	File    string // path below fixturesDir
-	Engine  string // engine as the manifest names it
-	Site    string
-	Charset string
-	Posts   int // posts on the page; 0 for boards and indexes
-	Notes   string
+	File     string // path below fixturesDir
+	Engine   string // engine as the manifest names it
+	Site     string
+	Charset  string
+	Posts    int    // posts on the page; 0 for boards and indexes
+	PostsRaw string // the manifest's posts column as written ("0 (thread list: 14 topics)")
+	Notes    string
 }
 
 // needFixtures skips the test when the shared fixtures are absent.
@@ -30,7 +32,7 @@ func needFixtures(t testing.TB) {
 	}
 }
 
-// manifest returns the fixtures of the named engines ("xenforo2").
+// manifest returns the fixtures of the named engines ("xenforo2"), or all of them when none is named.
 func manifest(t testing.TB, engines ...string) []fixture {
 	t.Helper()
 	needFixtures(t)
@@ -52,12 +54,10 @@ func manifest(t testing.TB, engines ...string) []fixture {
 		if len(col) < 11 {
 			continue
 		}
-		fx := fixture{File: col[0], Engine: col[1], Site: col[3], Charset: col[8], Notes: col[10]}
+		fx := fixture{File: col[0], Engine: col[1], Site: col[3], Charset: col[8], PostsRaw: col[9], Notes: col[10]}
 		fx.Posts, _ = strconv.Atoi(strings.Fields(col[9] + " 0")[0])
-		for _, e := range engines {
-			if fx.Engine == e {
-				out = append(out, fx)
-			}
+		if len(engines) == 0 || slices.Contains(engines, fx.Engine) {
+			out = append(out, fx)
 		}
 	}
 	if err := sc.Err(); err != nil {

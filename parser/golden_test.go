@@ -7,20 +7,56 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
+
+// fixtureTime stands for the fetch time of the fixture pages, so that
+// relative dates in golden files do not change from day to day.
+var fixtureTime = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 
 var update = flag.Bool("update", false, "rewrite the golden files from the parser's output (review them by hand against the page)")
 
-// goldenURLs are the URLs the fixture pages were served from, per the manifest.
-var goldenURLs = map[string]string{
-	"xenforo2/android-hilfe-de_faq-galaxy-s10_german.html":    "https://www.android-hilfe.de/forum/samsung-allgemein.423/faq-diskussion-zum-kauf-samsung-galaxy-s10-s10e-s10-snapdragon-variante.904645.html",
-	"xenforo2/macrumors_se-or-11.html":                        "https://forums.macrumors.com/threads/se-or-11.2231616/",
-	"xenforo2/statcounter_custom-tags-examples.html":          "https://forum.statcounter.com/threads/custom-tags-examples.44340/",
-	"xenforo2/wordreference_adding-accent-marks.html":         "https://forum.wordreference.com/threads/adding-accent-marks-accent-marks-are-mandatory-in-french.557434/",
-	"xenforo2/xenforo-com-community_a-dark-theme-option.html": "https://xenforo.com/community/threads/a-dark-theme-option.8276/",
+// manifestEngines maps the engine names of MANIFEST.tsv to forumcrawl's engines.
+var manifestEngines = map[string]string{
+	"xenforo2": "xenforo2", "xenforo1": "xenforo1", "phpbb3": "phpbb",
+	"vbulletin3": "vbulletin", "vbulletin4": "vbulletin", "vbulletin5": "vbulletin", "vbulletin-sa-custom": "vbulletin",
+	"smf": "smf", "smf2": "smf", "invision": "invision", "vanilla": "vanilla",
+	"discourse": "discourse", "discourse-json": "discourse",
 }
+
+// readyEngines returns the names of the built-in engines that can claim pages.
+func readyEngines() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range BuiltinEngines() {
+		if e.Ready() {
+			out[e.Name] = true
+		}
+	}
+	return out
+}
+
+// manifestURL matches the page URL that a manifest note gives.
+var manifestURL = regexp.MustCompile(`url=(https?://[^\s)]+?)[,;]?(?:[\s)]|$)`)
+
+// fixtureURL returns the URL a fixture page was served from: the manifest's
+// note, else the page's own canonical link, else the site's root.
+func fixtureURL(fx fixture, body []byte) string {
+	if m := manifestURL.FindStringSubmatch(fx.Notes); m != nil {
+		return m[1]
+	}
+	if u := GuessURL(body); u != "" {
+		return u
+	}
+	site := strings.Fields(fx.Site + " x")[0]
+	return "https://" + strings.TrimSuffix(site, "/") + "/"
+}
+
+// listed matches a board page's thread count in the manifest ("thread list: 27 threads").
+var listed = regexp.MustCompile(`(\d+) (?:topics|threads|thread rows)`)
 
 // goldenPage is what a golden file holds: the parsed page with each post's
 // author beside it and body_html cut to its length and first characters
@@ -43,21 +79,35 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, fx := range manifest(t, "xenforo2") {
+	ready := readyEngines()
+	for _, fx := range manifest(t) {
+		engine, ok := manifestEngines[fx.Engine]
+		if !ok || !ready[engine] {
+			continue
+		}
 		t.Run(fx.File, func(t *testing.T) {
-			u, ok := goldenURLs[fx.File]
-			if !ok {
-				t.Fatalf("no URL known for %s: add it to goldenURLs", fx.File)
-			}
-			page, err := p.Parse(u, readFixture(t, fx.File))
+			raw := readFixture(t, fx.File)
+			body, err := Decode(raw, "")
 			if err != nil {
 				t.Fatal(err)
+			}
+			page, err := p.ParseAt(fixtureURL(fx, body), body, fixtureTime)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Engine != engine {
+				t.Errorf("engine %q (evidence %v), want %s", page.Engine, page.Evidence, engine)
 			}
 			if len(page.Posts) != fx.Posts {
 				t.Errorf("%d posts, manifest says %d", len(page.Posts), fx.Posts)
 			}
+			if m := listed.FindStringSubmatch(fx.PostsRaw); m != nil {
+				if page.Board == nil || strconv.Itoa(len(page.Board.Threads)) != m[1] {
+					t.Errorf("not a board page of %s threads: kind %s", m[1], page.Kind)
+				}
+			}
 			got := marshalGolden(t, page)
-			path := filepath.Join("testdata", strings.TrimSuffix(fx.File, ".html")+".golden.json")
+			path := filepath.Join("testdata", strings.TrimSuffix(strings.TrimSuffix(fx.File, ".html"), ".json")+".golden.json")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)

@@ -116,6 +116,9 @@ type Post struct {
 	Signature   string       `json:"signature"`
 	Reactions   []Reaction   `json:"reactions"`
 	Author      Author       `json:"-"` // written beside the post in a record, not inside it
+	// Extra holds engine-specific values (a vBulletin rank, an Invision
+	// group...) by name; it is written as the record's "extra" object.
+	Extra map[string]string `json:"-"`
 }
 
 // Quote is a quotation of another post inside a post's body.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -63,11 +64,22 @@ func (p *Parser) Engines() []string {
 // comes back with Kind unknown and a warning naming the closest engine, not
 // an error; errors are for a pageURL that is not absolute http(s).
 func (p *Parser) Parse(pageURL string, body []byte) (*Page, error) {
+	return p.ParseAt(pageURL, body, time.Now())
+}
+
+// ParseAt is Parse for a page fetched at the given time, against which
+// relative dates ("Yesterday at 3:14 PM", "vor 2 Stunden") are resolved.
+func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("parse %q: %w", pageURL, ErrNotHTTP)
 	}
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		if page, err := p.parseJSON(base, trimmed, fetched); page != nil || err != nil {
+			return page, err
+		}
+	}
 	doc, err := html.Parse(bytes.NewReader(body))
 	if err != nil { // html.Parse fails only on reader errors
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
@@ -92,7 +104,7 @@ func (p *Parser) Parse(pageURL string, body []byte) (*Page, error) {
 	c, _ := e.rules()
 	page.Engine = e.Name
 	page.URL = CanonicalURL(base, e).String()
-	x := &extractor{e: e, c: c, base: base, doc: doc}
+	x := &extractor{e: e, c: c, base: base, doc: doc, now: fetched}
 	if root := c.get("Root").text(doc); root != "" {
 		page.Root = x.canonical(root)
 	}
@@ -114,4 +126,22 @@ func (p *Parser) Parse(pageURL string, body []byte) (*Page, error) {
 		page.Kind = KindOther
 	}
 	return page, nil
+}
+
+// parseJSON offers a JSON body to the engines with a JSON API (the forced
+// one only, when forced); it returns nil when none takes it.
+func (p *Parser) parseJSON(base *url.URL, body []byte, fetched time.Time) (*Page, error) {
+	for _, e := range p.engines {
+		if e.ParseJSON == nil || (p.forced != nil && p.forced != e) {
+			continue
+		}
+		page, err := e.ParseJSON(base, body, fetched)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %s: %w", base, e.Name, err)
+		}
+		if page != nil {
+			return page, nil
+		}
+	}
+	return nil, nil
 }

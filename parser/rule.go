@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/andybalholm/cascadia"
@@ -14,7 +15,12 @@ import (
 // Each alternative is a CSS selector, optionally followed by "@attr" to read
 // an attribute instead of the text. An alternative that starts with "@" reads
 // the context element's own attribute, and "." is the context element itself.
-// Examples: "h4.message-name a", ".avatar@data-user-id", "@data-content".
+// An alternative may end with " ~ REGEXP": its value is then the regexp's
+// first group (or whole match) in the text or attribute, and the alternative
+// finds nothing when the regexp does not match. This says what a selector
+// cannot: a date inside a line of text, an id inside a link.
+// Examples: "h4.message-name a", ".avatar@data-user-id", "@data-content",
+// "p.author ~ »\\s*(.+)$", "a.permalink@href ~ [?&]p=(\\d+)".
 type Rule []string
 
 // rule is a compiled Rule.
@@ -26,6 +32,27 @@ type rule struct {
 type alt struct {
 	sel  cascadia.Selector // nil: the context element itself
 	attr string            // "" reads the text
+	re   *regexp.Regexp    // nil: the value as it is
+}
+
+// filter returns the part of v the alternative's regexp picks, or v.
+func (a alt) filter(v string) string {
+	if a.re == nil || v == "" {
+		return v
+	}
+	m := a.re.FindStringSubmatch(v)
+	switch {
+	case m == nil:
+		return ""
+	case len(m) > 1:
+		for _, g := range m[1:] {
+			if g != "" {
+				return strings.TrimSpace(g)
+			}
+		}
+		return ""
+	}
+	return strings.TrimSpace(m[0])
 }
 
 // compileRule compiles every alternative of r; it fails on the first bad selector.
@@ -37,6 +64,14 @@ func compileRule(r Rule) (rule, error) {
 			continue
 		}
 		var c alt
+		if i := strings.Index(a, " ~ "); i >= 0 {
+			re, err := regexp.Compile(strings.TrimSpace(a[i+3:]))
+			if err != nil {
+				return rule{}, fmt.Errorf("regexp in %q: %w", a, err)
+			}
+			c.re = re
+			a = strings.TrimSpace(a[:i])
+		}
 		css := a
 		if i := strings.LastIndex(a, "@"); i >= 0 && !strings.ContainsAny(a[i:], "]) ") {
 			css, c.attr = strings.TrimSpace(a[:i]), a[i+1:]
@@ -114,7 +149,7 @@ func (r rule) text(ctx *html.Node) string {
 		} else {
 			v = nodeText(n)
 		}
-		if v != "" {
+		if v = a.filter(v); v != "" {
 			return v
 		}
 	}

@@ -73,12 +73,17 @@ type Selectors struct {
 
 	// Index and board pages.
 	BoardLink Rule `yaml:"board_link"`
+
+	// Extra names engine-specific values read relative to a post (rank,
+	// group, reputation...); they go in the record's extra object.
+	Extra map[string]Rule `yaml:"extra"`
 }
 
 // compiled is a Selectors table ready to run, one compiled rule per field.
 type compiled struct {
-	src Selectors
-	r   map[string]rule // by field name
+	src   Selectors
+	r     map[string]rule // by field name
+	extra map[string]rule
 }
 
 // compile compiles every rule of s; it names the field of a bad selector.
@@ -86,7 +91,20 @@ func (s Selectors) compile() (*compiled, error) {
 	c := &compiled{src: s, r: map[string]rule{}}
 	v := reflect.ValueOf(s)
 	t := v.Type()
+	for name, src := range s.Extra {
+		r, err := compileRule(src)
+		if err != nil {
+			return nil, fmt.Errorf("extra.%s: %w", name, err)
+		}
+		if c.extra == nil {
+			c.extra = map[string]rule{}
+		}
+		c.extra[name] = r
+	}
 	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Type != reflect.TypeOf(Rule(nil)) {
+			continue
+		}
 		r, err := compileRule(v.Field(i).Interface().(Rule))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", t.Field(i).Tag.Get("yaml"), err)

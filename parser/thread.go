@@ -14,6 +14,7 @@ type extractor struct {
 	c    *compiled
 	base *url.URL // the page's URL, for resolving links
 	doc  *html.Node
+	now  time.Time // when the page was fetched, for relative dates
 }
 
 // thread fills p with the thread and posts of a thread page.
@@ -76,12 +77,18 @@ func (x *extractor) post(n *html.Node) Post {
 			p.Position = firstInt(pos[i:])
 		}
 	}
+	p.DateRaw = c.get("PostTime").text(n)
 	if tn, _ := c.get("PostTime").node(n); tn != nil {
-		p.DateRaw = nodeText(tn)
 		p.PostedAt = elementTime(tn)
+	}
+	if p.PostedAt == nil && p.DateRaw != "" {
+		p.PostedAt = x.displayTime(p.DateRaw)
 	}
 	if en, _ := c.get("EditTime").node(n); en != nil {
 		p.EditedAt = elementTime(en)
+		if p.EditedAt == nil {
+			p.EditedAt = x.displayTime(c.get("EditTime").text(n))
+		}
 	}
 	if body, _ := c.get("Body").node(n); body != nil {
 		x.body(body, &p)
@@ -114,6 +121,14 @@ func (x *extractor) post(n *html.Node) Post {
 		}
 	}
 	p.Author = x.author(n)
+	for name, r := range c.extra {
+		if v := r.text(n); v != "" {
+			if p.Extra == nil {
+				p.Extra = map[string]string{}
+			}
+			p.Extra[name] = v
+		}
+	}
 	return p
 }
 
@@ -230,6 +245,9 @@ func elementTime(n *html.Node) *time.Time {
 	}
 	return nil
 }
+
+// displayTime returns the time a displayed date stands for, or nil.
+func (x *extractor) displayTime(raw string) *time.Time { return parseDisplayTime(raw, x.now) }
 
 // abs returns ref resolved against the page URL, or "".
 func (x *extractor) abs(ref string) string { return resolve(x.base, ref) }

@@ -30,6 +30,7 @@ func Records(page *parser.Page, fetchedAt time.Time) []storage.Record {
 			Thread:        thread,
 			Post:          *p,
 			Author:        p.Author,
+			Extra:         p.Extra,
 		}
 	}
 	return out

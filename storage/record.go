@@ -23,6 +23,8 @@ type Record struct {
 	Thread        parser.Thread `json:"thread"`
 	Post          parser.Post   `json:"post"`
 	Author        parser.Author `json:"author"`
+	// Extra holds engine-specific values by name; absent when there are none.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 // Key returns the identity of the record's post: site and post id.
