@@ -22,11 +22,11 @@ func (x *extractor) board(p *Page) {
 	if b.ID == "" {
 		b.ID = lastDigits(strings.TrimSuffix(b.URL, "/"))
 	}
-	if next := c.get("NextPage").text(x.doc); next != "" {
+	if next := x.nextPage(); next != "" {
 		b.NextURL = x.canonical(next)
 	}
 	sticky := c.get("StickyGroup").all(x.doc)
-	for _, item := range c.get("Item").all(x.doc) {
+	for _, item := range c.get("Item").outer(x.doc) {
 		t, ok := x.threadRef(item, sticky)
 		if !ok {
 			continue

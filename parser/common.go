@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
 )
 
 // aHref matches links.
@@ -37,12 +38,12 @@ func (x *extractor) pages() (cur, last int) {
 		cur = 1
 	}
 	last = cur
-	for _, a := range x.c.get("PageLinks").all(x.doc) {
+	for _, a := range x.pageLinkNodes() {
 		if n, err := strconv.Atoi(nodeText(a)); err == nil && n > last {
 			last = n
 		}
 	}
-	if last == cur && x.c.get("NextPage").text(x.doc) != "" {
+	if last == cur && x.nextPage() != "" {
 		last = cur + 1
 	}
 	return cur, last
@@ -70,10 +71,10 @@ func (x *extractor) pageLinks() []string {
 			out = append(out, u)
 		}
 	}
-	for _, a := range x.c.get("PageLinks").all(x.doc) {
+	for _, a := range x.pageLinkNodes() {
 		add(attr(a, "href"))
 	}
-	add(x.c.get("NextPage").text(x.doc))
+	add(x.nextPage())
 	return out
 }
 
@@ -102,4 +103,22 @@ func (x *extractor) title() string {
 	}
 	skip := x.c.get("TitleSkip")
 	return foldSpace(textOf(n, textOptions{skip: skip.is}))
+}
+
+// pageLinkNodes returns the page's links to other pages of its thread or board, found once.
+func (x *extractor) pageLinkNodes() []*html.Node {
+	if !x.pageLinksDone {
+		x.pageLinksDone = true
+		x.pageLinksFound = x.c.get("PageLinks").all(x.doc)
+	}
+	return x.pageLinksFound
+}
+
+// nextPage returns the href of the page's next-page link, found once.
+func (x *extractor) nextPage() string {
+	if !x.nextDone {
+		x.nextDone = true
+		x.next = x.c.get("NextPage").text(x.doc)
+	}
+	return x.next
 }

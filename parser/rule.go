@@ -30,9 +30,11 @@ type rule struct {
 }
 
 type alt struct {
-	sel  cascadia.Selector // nil: the context element itself
-	attr string            // "" reads the text
-	re   *regexp.Regexp    // nil: the value as it is
+	sel   cascadia.Selector // nil: the context element itself
+	group matcher           // the same selector, for walks of our own
+	chain chain             // the same selector as a scoped chain, when it is one
+	attr  string            // "" reads the text
+	re    *regexp.Regexp    // nil: the value as it is
 }
 
 // filter returns the part of v the alternative's regexp picks, or v.
@@ -82,6 +84,16 @@ func compileRule(r Rule) (rule, error) {
 				return rule{}, fmt.Errorf("selector %q: %w", a, err)
 			}
 			c.sel = sel
+			if g, ok := parseSimple(css); ok {
+				c.group = g
+			} else {
+				group, err := cascadia.ParseGroup(css)
+				if err != nil {
+					return rule{}, fmt.Errorf("selector %q: %w", a, err)
+				}
+				c.group = group
+			}
+			c.chain = compileChain(css)
 		}
 		out.alts = append(out.alts, c)
 	}
@@ -100,7 +112,7 @@ func (r rule) node(ctx *html.Node) (*html.Node, alt) {
 	for _, a := range r.alts {
 		n := ctx
 		if a.sel != nil {
-			n = a.sel.MatchFirst(ctx)
+			n = a.first(ctx)
 		}
 		if n == nil {
 			continue
@@ -122,7 +134,7 @@ func (r rule) all(ctx *html.Node) []*html.Node {
 		if a.sel == nil {
 			return []*html.Node{ctx}
 		}
-		if ns := a.sel.MatchAll(ctx); len(ns) > 0 {
+		if ns := a.matchAll(ctx); len(ns) > 0 {
 			return ns
 		}
 	}
@@ -138,7 +150,7 @@ func (r rule) text(ctx *html.Node) string {
 	for _, a := range r.alts {
 		n := ctx
 		if a.sel != nil {
-			n = a.sel.MatchFirst(ctx)
+			n = a.first(ctx)
 		}
 		if n == nil {
 			continue
@@ -165,7 +177,10 @@ func (r rule) matches(ctx *html.Node) bool {
 // is reports whether n itself matches any alternative of the rule.
 func (r rule) is(n *html.Node) bool {
 	for _, a := range r.alts {
-		if a.sel != nil && a.sel.Match(n) {
+		if a.sel == nil {
+			continue
+		}
+		if a.chain == nil && a.group.Match(n) || a.chain != nil && a.sel.Match(n) {
 			return true
 		}
 	}
@@ -175,6 +190,71 @@ func (r rule) is(n *html.Node) bool {
 func hasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
 		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// first returns the first element at or below ctx that the alternative's selector matches.
+func (a alt) first(ctx *html.Node) *html.Node {
+	if a.chain != nil {
+		return a.chain.first(ctx)
+	}
+	return firstMatch(a.group, ctx)
+}
+
+// matchAll returns every element at or below ctx that the alternative's selector matches.
+func (a alt) matchAll(ctx *html.Node) []*html.Node {
+	if a.chain != nil {
+		return a.chain.all(ctx, nil)
+	}
+	return appendMatches(a.group, ctx, nil)
+}
+
+// outer returns the elements the first matching alternative finds that are
+// not inside another of its matches, without searching inside the matches:
+// posts, quotes and listed threads, whose nested look-alikes are not wanted.
+func (r rule) outer(ctx *html.Node) []*html.Node {
+	if ctx == nil {
+		return nil
+	}
+	for _, a := range r.alts {
+		if a.sel == nil {
+			return []*html.Node{ctx}
+		}
+		var out []*html.Node
+		if a.chain != nil {
+			out = a.chain.all(ctx, nil)
+			out = dropNested(out)
+		} else {
+			walkMatches(a.group, ctx, func(m *html.Node) bool { out = append(out, m); return true })
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// dropNested returns the nodes of ns (in document order) that are not inside another of them.
+func dropNested(ns []*html.Node) []*html.Node {
+	out := ns[:0]
+	var last *html.Node
+	for _, n := range ns {
+		if last != nil && isAncestor(last, n) {
+			continue
+		}
+		out = append(out, n)
+		last = n
+	}
+	return out
+}
+
+// isAncestor reports whether a is a proper ancestor of n.
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
 			return true
 		}
 	}

@@ -26,6 +26,18 @@ type textOptions struct {
 // private-use character that no page's text is expected to hold.
 const markRune = '\uE000'
 
+// preSpace and preTab stand for the spaces and tabs of preformatted text
+// while lines are trimmed, so code keeps its indentation.
+const (
+	preSpace = '\uE001'
+	preTab   = '\uE002'
+)
+
+var (
+	preSpaces  = strings.NewReplacer(" ", string(preSpace), "\t", string(preTab))
+	preRestore = strings.NewReplacer(string(preSpace), " ", string(preTab), "\t")
+)
+
 // blockAtoms are the elements that begin and end a line of text.
 var blockAtoms = map[atom.Atom]bool{
 	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
@@ -85,7 +97,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 	case html.TextNode:
 		if pre {
 			w.flushSpace()
-			w.b.WriteString(n.Data)
+			w.b.WriteString(preSpaces.Replace(n.Data))
 			return
 		}
 		w.writeFolded(n.Data)
@@ -192,6 +204,9 @@ func (w *textWriter) finish() (string, []int) {
 				marks = append(marks, runes)
 			}
 			l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
+		}
+		if strings.ContainsAny(l, string(preSpace)+string(preTab)) {
+			l = strings.TrimRight(preRestore.Replace(l), " \t")
 		}
 		if l == "" {
 			blank++

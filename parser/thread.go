@@ -15,6 +15,11 @@ type extractor struct {
 	base *url.URL // the page's URL, for resolving links
 	doc  *html.Node
 	now  time.Time // when the page was fetched, for relative dates
+
+	// found once per page
+	pageLinksDone, nextDone bool
+	pageLinksFound          []*html.Node
+	next                    string
 }
 
 // thread fills p with the thread and posts of a thread page.
@@ -30,12 +35,9 @@ func (x *extractor) thread(p *Page) {
 		t.ID = lastDigits(strings.TrimSuffix(t.URL, "/"))
 	}
 	p.Thread = t
-	posts := x.c.get("Post").all(x.doc)
+	posts := x.c.get("Post").outer(x.doc) // not a post-like card quoted inside a post
 	p.Posts = make([]Post, 0, len(posts))
 	for _, n := range posts {
-		if x.insideOther(n, posts) {
-			continue // a post-like element nested in a post (a quoted post card)
-		}
 		post := x.post(n)
 		post.Page = t.Page
 		p.Posts = append(p.Posts, post)
@@ -64,13 +66,21 @@ func (x *extractor) insideOther(n *html.Node, set []*html.Node) bool {
 func (x *extractor) post(n *html.Node) Post {
 	c := x.c
 	p := Post{
-		ID:          lastDigits(c.get("PostID").text(n)),
 		Quotes:      []Quote{},
 		Links:       []string{},
 		Images:      []string{},
 		Attachments: []Attachment{},
 		Reactions:   []Reaction{},
 	}
+	body, _ := c.get("Body").node(n)
+	if body != nil {
+		x.body(body, &p)
+	}
+	x.attachments(n, &p) // inline attachments may sit inside the body
+	// The other rules look at the post's frame (author, header, footer): hide
+	// the body, most of a post's elements, so that they need not search it.
+	defer hideChildren(body)()
+	p.ID = lastDigits(c.get("PostID").text(n))
 	p.URL = x.abs(c.get("Permalink").text(n))
 	if pos := c.get("Position").text(n); pos != "" {
 		if i := strings.IndexByte(pos, '#'); i >= 0 {
@@ -90,27 +100,8 @@ func (x *extractor) post(n *html.Node) Post {
 			p.EditedAt = x.displayTime(c.get("EditTime").text(n))
 		}
 	}
-	if body, _ := c.get("Body").node(n); body != nil {
-		x.body(body, &p)
-	}
 	if sig, _ := c.get("Signature").node(n); sig != nil {
 		p.Signature = textOf(sig, x.textOptions(nil))
-	}
-	for _, a := range c.get("Attachment").all(n) {
-		link := aHref.MatchFirst(a)
-		if link == nil && a.Data == "a" {
-			link = a
-		}
-		att := Attachment{Name: c.get("AttachName").text(a)}
-		if link != nil {
-			att.URL = x.abs(attr(link, "href"))
-			if att.Name == "" {
-				att.Name = nodeText(link)
-			}
-		}
-		if att.URL != "" || att.Name != "" {
-			p.Attachments = append(p.Attachments, att)
-		}
 	}
 	seen := map[string]bool{}
 	for _, r := range c.get("Reaction").all(n) {
@@ -132,15 +123,46 @@ func (x *extractor) post(n *html.Node) Post {
 	return p
 }
 
+// attachments adds the files attached to the post element n.
+func (x *extractor) attachments(n *html.Node, p *Post) {
+	c := x.c
+	for _, a := range c.get("Attachment").all(n) {
+		link := aHref.MatchFirst(a)
+		if link == nil && a.Data == "a" {
+			link = a
+		}
+		att := Attachment{Name: c.get("AttachName").text(a)}
+		if link != nil {
+			att.URL = x.abs(attr(link, "href"))
+			if att.Name == "" {
+				att.Name = nodeText(link)
+			}
+		}
+		if att.URL != "" || att.Name != "" {
+			p.Attachments = append(p.Attachments, att)
+		}
+	}
+}
+
+// hideChildren detaches n's children, so that searches of the tree skip
+// them, and returns the function that puts them back. n may be nil.
+func hideChildren(n *html.Node) (restore func()) {
+	if n == nil {
+		return func() {}
+	}
+	first, last := n.FirstChild, n.LastChild
+	n.FirstChild, n.LastChild = nil, nil
+	return func() { n.FirstChild, n.LastChild = first, last }
+}
+
 // body fills the text, HTML, quotes, links and images of a post from its body element.
 func (x *extractor) body(body *html.Node, p *Post) {
 	c := x.c
 	p.BodyHTML = innerHTML(body)
 	quoteRule := c.get("Quote")
-	quotes := quoteRule.all(body)
-	top := quotes[:0:0]
-	for _, q := range quotes {
-		if q != body && !x.insideOther(q, quotes) {
+	var top []*html.Node
+	for _, q := range quoteRule.outer(body) {
+		if q != body {
 			top = append(top, q)
 		}
 	}
