@@ -81,7 +81,8 @@ func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 func (cr *crawl) run(ctx context.Context) error {
 	c := colly.NewCollector(
 		colly.UserAgent(cr.cfg.UserAgent),
-		colly.AllowURLRevisit(), // the frontier decides what is fetched once
+		colly.AllowURLRevisit(),                   // the frontier decides what is fetched once
+		colly.AllowedDomains(cr.start.Hostname()), // also refuses redirects off the forum's host
 		colly.MaxBodySize(cr.cfg.MaxBody),
 		colly.StdlibContext(ctx),
 	)
