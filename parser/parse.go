@@ -80,8 +80,10 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 			return page, err
 		}
 	}
-	doc, err := html.Parse(bytes.NewReader(body))
-	if err != nil { // html.Parse fails only on reader errors
+	// A crawler runs no scripts, so <noscript> content is markup it sees
+	// (Discourse serves its crawler view there), not raw text.
+	doc, err := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
+	if err != nil { // parsing fails only on reader errors
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
 	}
 	page := &Page{URL: CanonicalURL(base, nil).String(), Kind: KindUnknown}
