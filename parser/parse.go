@@ -127,6 +127,9 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	default:
 		page.Kind = KindOther
 	}
+	if e.Finish != nil {
+		e.Finish(page)
+	}
 	return page, nil
 }
 
