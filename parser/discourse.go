@@ -56,7 +56,7 @@ func Discourse() *Engine {
 			Smilie:     Rule{"img.emoji"},
 			BodyImage:  Rule{"img:not(.emoji):not(.avatar):not(.site-icon)"},
 
-			Quote:       Rule{"aside.quote"},
+			Quote: Rule{"aside.quote"},
 			// A quote names its author by username, or by "Name:" in its title;
 			// a quote of another topic's post shows that topic's title instead.
 			QuoteAuthor: Rule{"@data-username", ".title:not(:has(a[href*='/t/'])) ~ ^(.+?):(?:\\s|$)"},
