@@ -23,6 +23,10 @@ type Engine struct {
 	// ParseJSON, for engines with a JSON API (Discourse), parses an API
 	// response; it returns nil when the body is not one of its responses.
 	ParseJSON func(u *url.URL, body []byte, fetched time.Time) (*Page, error)
+	// Finish, when set, completes a page the shared extractor parsed from
+	// HTML with what a selector cannot say: ids built from several values,
+	// links to the same content in the engine's JSON API.
+	Finish func(p *Page)
 
 	// PagePath matches the part of a URL path that names a page of a thread
 	// or board, with three groups: the separator before it ("/" or "-"), the
@@ -70,7 +74,7 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath, ParseJSON: e.ParseJSON,
+		DropParams: e.DropParams, PagePath: e.PagePath, ParseJSON: e.ParseJSON, Finish: e.Finish,
 	}
 }
 

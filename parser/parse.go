@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // ErrNotHTTP is returned for a page URL that is not an absolute http(s) URL.
@@ -84,6 +85,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	if err != nil { // html.Parse fails only on reader errors
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
 	}
+	expandNoscript(doc)
 	page := &Page{URL: CanonicalURL(base, nil).String(), Kind: KindUnknown}
 	e := p.forced
 	if e != nil {
@@ -125,6 +127,9 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	default:
 		page.Kind = KindOther
 	}
+	if e.Finish != nil {
+		e.Finish(page)
+	}
 	return page, nil
 }
 
@@ -144,4 +149,33 @@ func (p *Parser) parseJSON(base *url.URL, body []byte, fetched time.Time) (*Page
 		}
 	}
 	return nil, nil
+}
+
+// expandNoscript turns the raw text of each <noscript> into the markup it
+// holds. A crawler runs no scripts, so that markup is what it sees (Discourse
+// serves its whole crawler view there). Each one is parsed on its own, so
+// broken markup inside one (an <iframe/> written as if self-closing, which
+// would swallow the page) stays inside it.
+func expandNoscript(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Noscript {
+			expandNoscript(c)
+			continue
+		}
+		raw := c.FirstChild
+		if raw == nil || raw != c.LastChild || raw.Type != html.TextNode || !strings.Contains(raw.Data, "<") {
+			continue
+		}
+		nodes, err := html.ParseFragment(strings.NewReader(raw.Data), n)
+		if err != nil {
+			continue
+		}
+		c.RemoveChild(raw)
+		for _, k := range nodes {
+			c.AppendChild(k)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // extractor runs one engine's compiled rules over one parsed page.
@@ -195,8 +196,8 @@ func (x *extractor) body(body *html.Node, p *Post) {
 		if n.Type != html.ElementNode {
 			return
 		}
-		if isQuote(n) || skip.is(n) {
-			return
+		if isQuote(n) || skip.is(n) || n.DataAtom == atom.Noscript {
+			return // a <noscript> fallback repeats a lazy image's source
 		}
 		switch n.Data {
 		case "a":
