@@ -33,7 +33,7 @@ var profileLabels = map[string]profileKey{
 	"сообщений": keyMessages, "messaggi": keyMessages, "mensajes": keyMessages, "berichten": keyMessages,
 
 	"reaction score": keyReactionScore, "likes": keyReactionScore, "likes received": keyReactionScore,
-	"reactions": keyReactionScore, "reputation": keyReactionScore, "reaktionspunkte": keyReactionScore,
+	"reactions": keyReactionScore, "reputation": keyReactionScore, "member's total reputation": keyReactionScore, "reaktionspunkte": keyReactionScore,
 	"erhaltene likes": keyReactionScore, "score de réaction": keyReactionScore, "j'aime reçus": keyReactionScore,
 	"симпатии": keyReactionScore, "реакции": keyReactionScore,
 
