@@ -28,7 +28,7 @@ var profileLabels = map[string]profileKey{
 	"regisztrált": keyJoined, "регистрация": keyJoined, "зарегистрирован": keyJoined, "iscritto": keyJoined,
 	"registrado": keyJoined, "lid sinds": keyJoined,
 
-	"messages": keyMessages, "posts": keyMessages, "post count": keyMessages, "total posts": keyMessages,
+	"messages": keyMessages, "posts": keyMessages, "post": keyMessages, "post count": keyMessages, "total posts": keyMessages,
 	"beiträge": keyMessages, "nachrichten": keyMessages, "hozzászólások": keyMessages, "сообщения": keyMessages,
 	"сообщений": keyMessages, "messaggi": keyMessages, "mensajes": keyMessages, "berichten": keyMessages,
 
