@@ -73,6 +73,7 @@ type Selectors struct {
 
 	// Index and board pages.
 	BoardLink Rule `yaml:"board_link"`
+	BoardID   Rule `yaml:"board_link_id"` // relative to a board link; default: the last digits of its path
 
 	// Extra names engine-specific values read relative to a post (rank,
 	// group, reputation...); they go in the record's extra object.
