@@ -19,7 +19,7 @@ func (x *extractor) author(n *html.Node) Author {
 	}
 	if u := c.get("AuthorURL").text(n); u != "" {
 		a.URL = x.abs(u)
-		if a.ID == "" {
+		if a.ID == "" && c.get("AuthorID").empty() { // an engine that says where ids are is not second-guessed
 			a.ID = lastDigits(strings.TrimSuffix(u, "/"))
 		}
 	}
@@ -47,14 +47,30 @@ func (x *extractor) author(n *html.Node) Author {
 }
 
 // ruleDisplay returns what the element found by r below ctx shows (see
-// displayValue), or the attribute the rule names.
+// displayValue), or the attribute the rule names. An alternative with a
+// regexp gives the part it picks, and finds nothing when it does not match.
 func ruleDisplay(r rule, ctx *html.Node) string {
-	n, a := r.node(ctx)
-	if n == nil {
+	if ctx == nil {
 		return ""
 	}
-	if a.attr != "" {
-		return strings.TrimSpace(attr(n, a.attr))
+	for _, a := range r.alts {
+		n := ctx
+		if a.sel != nil {
+			n = a.sel.MatchFirst(ctx)
+		}
+		if n == nil || (a.attr != "" && !hasAttr(n, a.attr)) {
+			continue
+		}
+		v := displayValue(n)
+		if a.attr != "" {
+			v = strings.TrimSpace(attr(n, a.attr))
+		}
+		if a.re == nil {
+			return v
+		}
+		if v = a.filter(v); v != "" {
+			return v
+		}
 	}
-	return displayValue(n)
+	return ""
 }

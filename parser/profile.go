@@ -28,12 +28,12 @@ var profileLabels = map[string]profileKey{
 	"regisztrált": keyJoined, "регистрация": keyJoined, "зарегистрирован": keyJoined, "iscritto": keyJoined,
 	"registrado": keyJoined, "lid sinds": keyJoined,
 
-	"messages": keyMessages, "posts": keyMessages, "post count": keyMessages, "total posts": keyMessages,
+	"messages": keyMessages, "posts": keyMessages, "post": keyMessages, "post count": keyMessages, "total posts": keyMessages,
 	"beiträge": keyMessages, "nachrichten": keyMessages, "hozzászólások": keyMessages, "сообщения": keyMessages,
 	"сообщений": keyMessages, "messaggi": keyMessages, "mensajes": keyMessages, "berichten": keyMessages,
 
 	"reaction score": keyReactionScore, "likes": keyReactionScore, "likes received": keyReactionScore,
-	"reactions": keyReactionScore, "reputation": keyReactionScore, "reaktionspunkte": keyReactionScore,
+	"reactions": keyReactionScore, "reputation": keyReactionScore, "member's total reputation": keyReactionScore, "reaktionspunkte": keyReactionScore,
 	"erhaltene likes": keyReactionScore, "score de réaction": keyReactionScore, "j'aime reçus": keyReactionScore,
 	"симпатии": keyReactionScore, "реакции": keyReactionScore,
 

@@ -50,7 +50,7 @@ type Selectors struct {
 
 	// The author beside a post.
 	AuthorName   Rule `yaml:"author_name"`
-	AuthorID     Rule `yaml:"author_id"`
+	AuthorID     Rule `yaml:"author_id"` // without a rule, the last digits of the author URL
 	AuthorURL    Rule `yaml:"author_url"`
 	AuthorAvatar Rule `yaml:"author_avatar"`
 	AuthorTitle  Rule `yaml:"author_title"`
@@ -73,6 +73,7 @@ type Selectors struct {
 
 	// Index and board pages.
 	BoardLink Rule `yaml:"board_link"`
+	BoardID   Rule `yaml:"board_link_id"` // relative to a board link; without a rule, the last digits of its path
 
 	// Extra names engine-specific values read relative to a post (rank,
 	// group, reputation...); they go in the record's extra object.
