@@ -94,12 +94,19 @@ func scoreGold(t *testing.T, g goldFile, page *Page) goldScore {
 			t.Errorf("%s post %d: date %q, annotation %q", g.Fixture, i+1, got.DateRaw, want.Datetime)
 		}
 		shown := shownText(got)
-		if sim := similarity(shown, annotatedText(want.PostText)); sim >= 0.95 {
+		wantText := annotatedText(want.PostText, got)
+		sim := similarity(shown, wantText)
+		if got.Signature != "" {
+			// Some annotations hold the signature as part of the text (not
+			// consistently, even on one page): then the text with it counts.
+			sim = max(sim, similarity(shown+"\n"+got.Signature, wantText))
+		}
+		if sim >= 0.95 {
 			s.text++
 		} else {
 			t.Errorf("%s post %d: text similarity %.3f\n got: %.300q\nwant: %.300q", g.Fixture, i+1, sim, foldSpace(shown), foldSpace(want.PostText))
 		}
-		if sameURL(base, want.PostLink, got.URL) {
+		if sameURL(base, want.PostLink, got.URL) || sameAnchor(want.PostLink, got) {
 			s.link++
 		} else {
 			t.Errorf("%s post %d: permalink %q, annotation %q", g.Fixture, i+1, got.URL, want.PostLink)
@@ -135,15 +142,31 @@ var expandLabels = []string{"Click to expand...", "Zum Vergrößern anklicken...
 var attributionVerbs = []string{" schrieb:", " a dit :", " a dit:"}
 
 // annotatedText returns the annotation's text without the quote-expanding
-// buttons' labels and with quote attributions in English.
-func annotatedText(s string) string {
+// buttons' labels, with quote attributions in English and without what an
+// attribution line says before the quoted author's name ("18 hours ago,
+// Barney said:"), which a post's quotes do not keep.
+func annotatedText(s string, p Post) string {
 	for _, l := range expandLabels {
 		s = strings.ReplaceAll(s, l, " ")
 	}
 	for _, v := range attributionVerbs {
 		s = strings.ReplaceAll(s, v, " said:")
 	}
+	for _, q := range p.Quotes {
+		if q.Author == "" {
+			continue
+		}
+		lead := regexp.MustCompile(`[^.!?\n]{0,40},\s*` + regexp.QuoteMeta(q.Author) + ` said:`)
+		s = lead.ReplaceAllString(s, " "+q.Author+" said:")
+	}
 	return s
+}
+
+// sameAnchor reports whether the annotated link is a bare anchor name (as in
+// <a id="comment-471252">) that names the post by its id.
+func sameAnchor(want string, p Post) bool {
+	want = strings.TrimSpace(want)
+	return want != "" && !strings.ContainsAny(want, "/?#") && p.ID != "" && lastDigits(want) == p.ID
 }
 
 // sameUser reports whether the annotated user (a name, or the profile link as shown) is the author.

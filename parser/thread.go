@@ -77,7 +77,17 @@ func (x *extractor) post(n *html.Node) Post {
 	if body != nil {
 		x.body(body, &p)
 	}
-	x.attachments(n, &p) // inline attachments may sit inside the body
+	// Attachments, edit notes and signatures may sit inside the body.
+	x.attachments(n, &p)
+	if en, _ := c.get("EditTime").node(n); en != nil {
+		p.EditedAt = elementTime(en)
+		if p.EditedAt == nil {
+			p.EditedAt = x.displayTime(c.get("EditTime").text(n))
+		}
+	}
+	if sig, _ := c.get("Signature").node(n); sig != nil {
+		p.Signature = textOf(sig, x.textOptions(nil))
+	}
 	// The other rules look at the post's frame (author, header, footer): hide
 	// the body, most of a post's elements, so that they need not search it.
 	defer hideChildren(body)()
@@ -94,15 +104,6 @@ func (x *extractor) post(n *html.Node) Post {
 	}
 	if p.PostedAt == nil && p.DateRaw != "" {
 		p.PostedAt = x.displayTime(p.DateRaw)
-	}
-	if en, _ := c.get("EditTime").node(n); en != nil {
-		p.EditedAt = elementTime(en)
-		if p.EditedAt == nil {
-			p.EditedAt = x.displayTime(c.get("EditTime").text(n))
-		}
-	}
-	if sig, _ := c.get("Signature").node(n); sig != nil {
-		p.Signature = textOf(sig, x.textOptions(nil))
 	}
 	seen := map[string]bool{}
 	for _, r := range c.get("Reaction").all(n) {
