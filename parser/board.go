@@ -64,7 +64,7 @@ func (x *extractor) threadRef(item *html.Node, stickyGroups []*html.Node) (Threa
 		t.Views = &n
 	}
 	if tn, _ := c.get("ItemLastPost").node(item); tn != nil {
-		t.LastPostAt = elementTime(tn)
+		t.LastPostAt = x.timeOf(tn)
 	}
 	t.Sticky = c.get("ItemSticky").matches(item) || x.insideOther(item, stickyGroups)
 	for _, a := range c.get("ItemPages").all(item) {
