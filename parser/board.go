@@ -65,6 +65,9 @@ func (x *extractor) threadRef(item *html.Node, stickyGroups []*html.Node) (Threa
 	}
 	if tn, _ := c.get("ItemLastPost").node(item); tn != nil {
 		t.LastPostAt = x.timeOf(tn)
+		if t.LastPostAt == nil {
+			t.LastPostAt = x.displayTime(c.get("ItemLastPost").text(item))
+		}
 	}
 	t.Sticky = c.get("ItemSticky").matches(item) || x.insideOther(item, stickyGroups)
 	for _, a := range c.get("ItemPages").all(item) {

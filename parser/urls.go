@@ -39,8 +39,8 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 		c.RawQuery = encodeSorted(q)
 	}
 	c.ForceQuery = false
-	if n, first := e.pageOf(c.Path); n == 1 {
-		c.Path = first
+	if n, first := e.firstPage(&c); n == 1 {
+		c.Path, c.RawQuery = first.Path, first.RawQuery
 	}
 	c.RawPath = ""
 	return &c
