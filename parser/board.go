@@ -55,7 +55,7 @@ func (x *extractor) threadRef(item *html.Node, stickyGroups []*html.Node) (Threa
 	}
 	t.ID = lastDigits(c.get("ItemID").text(item))
 	if pu, err := url.Parse(u); err == nil && t.ID == "" {
-		t.ID = lastDigits(strings.TrimSuffix(pu.Path, "/"))
+		t.ID = urlID(pu)
 	}
 	if n, ok := ParseCount(c.get("ItemReplies").text(item)); ok {
 		t.Replies = &n
@@ -94,9 +94,18 @@ func (x *extractor) boardLinks(p *Page) {
 		seen[u] = true
 		id := ""
 		if pu, err := url.Parse(u); err == nil {
-			id = lastDigits(strings.TrimSuffix(pu.Path, "/"))
+			id = urlID(pu)
 		}
 		p.Boards = append(p.Boards, BoardRef{ID: id, Title: nodeText(a), URL: u})
 		p.Links = append(p.Links, Link{URL: u, Kind: LinkBoard})
 	}
+}
+
+// urlID returns the id a thread's or board's URL names: the last digits of
+// its path ("/threads/x.12/"), else of its query ("forumdisplay.php?fid=2").
+func urlID(u *url.URL) string {
+	if id := lastDigits(strings.TrimSuffix(u.Path, "/")); id != "" {
+		return id
+	}
+	return lastDigits(u.RawQuery)
 }
