@@ -34,7 +34,7 @@ func XenForo1() *Engine {
 			PageNow:    Rule{".PageNav@data-page", ".PageNav a.currentPage"},
 			PageLinks:  Rule{".PageNav nav a[href]"},
 			// Next is the text link after the numbers; "< Prev" comes before them.
-			NextPage:  Rule{"link[rel=next]@href", ".PageNav nav a:not(.text) ~ a.text[href]@href"},
+			NextPage:  Rule{"link[rel=next]@href", ".PageNav nav a:not(.text)~a.text[href]@href"},
 			ContentID: Rule{"#content.thread_view input[name=thread_id]@value"},
 
 			Post:       Rule{"#messageList > li.message", "li.message[id^='post-']"},
