@@ -246,3 +246,38 @@ func TestMyBBIndexBoards(t *testing.T) {
 		})
 	}
 }
+
+// TestMyBBQuotes checks quote attributions the install's pages do not show.
+func TestMyBBQuotes(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(quote string) string {
+		return `<html><head><script src="jscripts/general.js"></script></head><body><div id="posts">
+<div class="post" id="post_5"><div class="post_author"><div class="author_statistics">Posts: 1</div></div>
+<div class="post_content"><div class="post_head"><span class="post_date">11-02-2026, 10:53 PM</span></div>
+<div class="post_body" id="pid_5">` + quote + `Reply text</div></div></div></div>
+<div id="copyright"><a href="https://mybb.com">MyBB</a></div></body></html>`
+	}
+	cases := []struct{ name, quote, author, id string }{
+		{"named quote with date and link", `<blockquote class="mycode_quote"><cite><span> (10-29-2026, 02:35 AM)</span>Eve Santos Wrote:  <a href="showthread.php?pid=11#pid11" class="quick_jump"></a></cite>Quoted</blockquote>`, "Eve Santos", "11"},
+		{"named quote in another language", `<blockquote class="mycode_quote"><cite>Ольга_В schrieb:</cite>Quoted</blockquote>`, "Ольга_В", ""},
+		{"quote without a name", `<blockquote class="mycode_quote"><cite>Quote:</cite>Quoted</blockquote>`, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			page, err := p.Parse("http://m.example/showthread.php?tid=2", []byte(post(c.quote)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Engine != "mybb" || len(page.Posts) != 1 || len(page.Posts[0].Quotes) != 1 {
+				t.Fatalf("engine %q, %d posts", page.Engine, len(page.Posts))
+			}
+			q := page.Posts[0].Quotes[0]
+			if q.Author != c.author || q.PostID != c.id || q.Text != "Quoted" || page.Posts[0].BodyText != "Reply text" {
+				t.Errorf("quote %+v, body %q", q, page.Posts[0].BodyText)
+			}
+		})
+	}
+}

@@ -76,7 +76,8 @@ func XenForo1() *Engine {
 			ItemPages:    Rule{".itemPageNav a[href]"},
 			StickyGroup:  Rule{".stickyThreads"},
 
-			BoardLink: Rule{".nodeList .node.forum .nodeTitle a[href], .nodeList .node.category .nodeTitle a[href]"},
+			// A node's own title, not those of the nodes below it (link forums, pages).
+			BoardLink: Rule{"li.node.category > div .categoryText .nodeTitle a[href], li.node.forum > div .nodeTitle a[href]"},
 		},
 	}
 }
