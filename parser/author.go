@@ -36,6 +36,13 @@ func (x *extractor) author(n *html.Node) Author {
 	}
 	label, value := c.get("PairLabel"), c.get("PairValue")
 	for _, pair := range c.get("AuthorPair").all(n) {
+		if label.empty() { // pairs written as "Label: value" lines of one element
+			for _, f := range linePairs(pair) {
+				a.Fields = append(a.Fields, f)
+				a.setTyped(f.Label, f.Value)
+			}
+			continue
+		}
 		f := Field{Label: ruleDisplay(label, pair), Value: ruleDisplay(value, pair)}
 		if f.Label == "" && f.Value == "" {
 			continue
@@ -44,6 +51,20 @@ func (x *extractor) author(n *html.Node) Author {
 		a.setTyped(f.Label, f.Value)
 	}
 	return a
+}
+
+// linePairs returns the profile pairs that n writes as lines of text
+// ("Posts: 14<br>Joined: Feb 2026"), one per line holding a colon.
+func linePairs(n *html.Node) []Field {
+	var out []Field
+	for _, line := range strings.Split(textOf(n, textOptions{}), "\n") {
+		l, v, ok := strings.Cut(line, ":")
+		l, v = strings.TrimSpace(l), strings.TrimSpace(v)
+		if ok && l != "" && v != "" {
+			out = append(out, Field{Label: l, Value: v})
+		}
+	}
+	return out
 }
 
 // ruleDisplay returns what the element found by r below ctx shows (see

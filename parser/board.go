@@ -55,7 +55,7 @@ func (x *extractor) threadRef(item *html.Node, stickyGroups []*html.Node) (Threa
 	}
 	t.ID = lastDigits(c.get("ItemID").text(item))
 	if pu, err := url.Parse(u); err == nil && t.ID == "" {
-		t.ID = lastDigits(strings.TrimSuffix(pu.Path, "/"))
+		t.ID = urlID(pu)
 	}
 	if n, ok := ParseCount(c.get("ItemReplies").text(item)); ok {
 		t.Replies = &n
@@ -64,7 +64,10 @@ func (x *extractor) threadRef(item *html.Node, stickyGroups []*html.Node) (Threa
 		t.Views = &n
 	}
 	if tn, _ := c.get("ItemLastPost").node(item); tn != nil {
-		t.LastPostAt = elementTime(tn)
+		t.LastPostAt = x.timeOf(tn)
+		if t.LastPostAt == nil {
+			t.LastPostAt = x.displayTime(c.get("ItemLastPost").text(item))
+		}
 	}
 	t.Sticky = c.get("ItemSticky").matches(item) || x.insideOther(item, stickyGroups)
 	for _, a := range c.get("ItemPages").all(item) {
@@ -91,9 +94,18 @@ func (x *extractor) boardLinks(p *Page) {
 		seen[u] = true
 		id := lastDigits(x.c.get("BoardID").text(a))
 		if pu, err := url.Parse(u); err == nil && x.c.get("BoardID").empty() {
-			id = lastDigits(strings.TrimSuffix(pu.Path, "/"))
+			id = urlID(pu)
 		}
 		p.Boards = append(p.Boards, BoardRef{ID: id, Title: nodeText(a), URL: u})
 		p.Links = append(p.Links, Link{URL: u, Kind: LinkBoard})
 	}
+}
+
+// urlID returns the id a thread's or board's URL names: the last digits of
+// its path ("/threads/x.12/"), else of its query ("forumdisplay.php?fid=2").
+func urlID(u *url.URL) string {
+	if id := lastDigits(strings.TrimSuffix(u.Path, "/")); id != "" {
+		return id
+	}
+	return lastDigits(u.RawQuery)
 }

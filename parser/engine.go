@@ -33,6 +33,9 @@ type Engine struct {
 	// page number, and an extension to keep (".html"). Removing the match
 	// (keeping a "/" separator and the extension) gives the page-1 URL.
 	PagePath *regexp.Regexp
+	// PageParam is the query parameter that names a page of a thread or board
+	// ("page" in showthread.php?tid=2&page=3); the page-1 URL lacks it.
+	PageParam string
 
 	once     sync.Once
 	compiled *compiled
@@ -74,7 +77,7 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath, ParseJSON: e.ParseJSON, Finish: e.Finish,
+		DropParams: e.DropParams, PagePath: e.PagePath, PageParam: e.PageParam, ParseJSON: e.ParseJSON, Finish: e.Finish,
 	}
 }
 
@@ -110,4 +113,22 @@ func (e *Engine) pageOf(path string) (page int, first string) {
 		keep += path[m[6]:m[7]]
 	}
 	return page, path[:m[0]] + keep
+}
+
+// firstPage returns u without the page it names (its path's page part and
+// its PageParam), and that page number (1 when none).
+func (e *Engine) firstPage(u *url.URL) (page int, first *url.URL) {
+	c := *u
+	page, c.Path = e.pageOf(u.Path)
+	if e != nil && e.PageParam != "" && c.RawQuery != "" {
+		q := c.Query()
+		if v := q.Get(e.PageParam); v != "" {
+			if n, err := strconv.Atoi(v); err == nil && n > 0 {
+				page = n
+			}
+			q.Del(e.PageParam)
+			c.RawQuery = encodeSorted(q)
+		}
+	}
+	return page, &c
 }

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -9,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // goldFile is one hand-annotated page of ../shared/fixtures/gold.
@@ -59,11 +62,12 @@ func TestGoldAnnotations(t *testing.T) {
 			t.Logf("%-55s skipped: the %s engine is not written yet", g.Fixture, engine)
 			continue
 		}
-		page, err := p.Parse(g.URL, readFixture(t, g.Fixture))
+		body := readFixture(t, g.Fixture)
+		page, err := p.Parse(g.URL, body)
 		if err != nil {
 			t.Fatalf("%s: %v", g.Fixture, err)
 		}
-		s := scoreGold(t, g, page)
+		s := scoreGold(t, g, page, body)
 		scores = append(scores, s)
 	}
 	t.Log("\n" + goldTable(scores))
@@ -74,9 +78,13 @@ func TestGoldAnnotations(t *testing.T) {
 	}
 }
 
-// scoreGold compares a parsed page with its annotation post by post.
-func scoreGold(t *testing.T, g goldFile, page *Page) goldScore {
+// scoreGold compares a parsed page with its annotation post by post. The
+// annotation's links are as the page shows them, relative to its <base href>.
+func scoreGold(t *testing.T, g goldFile, page *Page, body []byte) goldScore {
 	base, _ := url.Parse(g.URL)
+	if doc, err := html.Parse(bytes.NewReader(body)); err == nil {
+		base = documentBase(doc, base)
+	}
 	s := goldScore{page: g.Fixture, want: len(g.Posts), found: min(len(page.Posts), len(g.Posts))}
 	if len(page.Posts) != len(g.Posts) {
 		t.Errorf("%s: %d posts, annotation has %d", g.Fixture, len(page.Posts), len(g.Posts))
@@ -138,8 +146,9 @@ func shownText(p Post) string {
 var expandLabels = []string{"Click to expand...", "Zum Vergrößern anklicken....", "Cliquez pour agrandir..."}
 
 // attributionVerbs are the words after a quoted author's name in the
-// languages of the annotated pages; shownText writes them all as "said:".
-var attributionVerbs = []string{" schrieb:", " a dit :", " a dit:"}
+// languages of the annotated pages (XenForo 1 shows "Name: ↑", the arrow a
+// link to the quoted post); shownText writes them all as "said:".
+var attributionVerbs = []string{" schrieb:", " a dit :", " a dit:", ": ↑"}
 
 // annotatedText returns the annotation's text without the quote-expanding
 // buttons' labels, with quote attributions in English and without what an

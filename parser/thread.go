@@ -13,7 +13,8 @@ import (
 type extractor struct {
 	e    *Engine
 	c    *compiled
-	base *url.URL // the page's URL, for resolving links
+	base *url.URL // the page's URL
+	refs *url.URL // what its relative links resolve against: its <base href>, else base
 	doc  *html.Node
 	now  time.Time // when the page was fetched, for relative dates
 
@@ -80,7 +81,7 @@ func (x *extractor) post(n *html.Node) Post {
 	// Attachments, edit notes and signatures may sit inside the body.
 	x.attachments(n, &p)
 	if en, _ := c.get("EditTime").node(n); en != nil {
-		p.EditedAt = elementTime(en)
+		p.EditedAt = x.timeOf(en)
 		if p.EditedAt == nil {
 			p.EditedAt = x.displayTime(c.get("EditTime").text(n))
 		}
@@ -100,7 +101,7 @@ func (x *extractor) post(n *html.Node) Post {
 	}
 	p.DateRaw = c.get("PostTime").text(n)
 	if tn, _ := c.get("PostTime").node(n); tn != nil {
-		p.PostedAt = elementTime(tn)
+		p.PostedAt = x.timeOf(tn)
 	}
 	if p.PostedAt == nil && p.DateRaw != "" {
 		p.PostedAt = x.displayTime(p.DateRaw)
@@ -260,7 +261,8 @@ func (x *extractor) textOptions(skip func(*html.Node) bool) textOptions {
 }
 
 // elementTime returns the machine-readable time of an element: its datetime,
-// data-time, data-timestamp or title attribute, in that order; nil when none parses.
+// data-time, data-timestamp, data-datestring or content attribute, in that
+// order; nil when none parses.
 func elementTime(n *html.Node) *time.Time {
 	for _, k := range []string{"datetime", "data-time", "data-timestamp", "data-datestring", "content"} {
 		if t, ok := ParseMachineTime(attr(n, k)); ok {
@@ -270,8 +272,23 @@ func elementTime(n *html.Node) *time.Time {
 	return nil
 }
 
+// timeOf returns the time an element holds for machines (see elementTime),
+// else the displayed date-time of its title attribute (a tooltip that gives
+// the full date of a shortened display); nil when neither parses.
+func (x *extractor) timeOf(n *html.Node) *time.Time {
+	if t := elementTime(n); t != nil {
+		return t
+	}
+	return x.displayTime(attr(n, "title"))
+}
+
 // displayTime returns the time a displayed date stands for, or nil.
 func (x *extractor) displayTime(raw string) *time.Time { return parseDisplayTime(raw, x.now) }
 
 // abs returns ref resolved against the page URL, or "".
-func (x *extractor) abs(ref string) string { return resolve(x.base, ref) }
+func (x *extractor) abs(ref string) string {
+	if x.refs != nil {
+		return resolve(x.refs, ref)
+	}
+	return resolve(x.base, ref)
+}

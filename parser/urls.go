@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
 )
 
 // CanonicalURL returns the one form of u under which a crawler should know a
@@ -36,8 +39,8 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 		c.RawQuery = encodeSorted(q)
 	}
 	c.ForceQuery = false
-	if n, first := e.pageOf(c.Path); n == 1 {
-		c.Path = first
+	if n, first := e.firstPage(&c); n == 1 {
+		c.Path, c.RawQuery = first.Path, first.RawQuery
 	}
 	c.RawPath = ""
 	return &c
@@ -112,4 +115,24 @@ func firstInt(s string) int {
 	m := digitRun.FindString(strings.ReplaceAll(s, ",", ""))
 	n, _ := strconv.Atoi(m)
 	return n
+}
+
+// baseElement matches a document's <base href>.
+var baseElement = cascadia.MustCompile("base[href]")
+
+// documentBase returns the URL that the relative links of a page at page
+// resolve against: its first <base href> (itself resolved against page), else page.
+func documentBase(doc *html.Node, page *url.URL) *url.URL {
+	n := baseElement.MatchFirst(doc)
+	if n == nil {
+		return page
+	}
+	r, err := url.Parse(strings.TrimSpace(attr(n, "href")))
+	if err != nil {
+		return page
+	}
+	if b := page.ResolveReference(r); b.Scheme == "http" || b.Scheme == "https" {
+		return b
+	}
+	return page
 }
