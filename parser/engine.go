@@ -29,6 +29,11 @@ type Engine struct {
 	// page number, and an extension to keep (".html"). Removing the match
 	// (keeping a "/" separator and the extension) gives the page-1 URL.
 	PagePath *regexp.Regexp
+	// PageStart matches, in a URL's path or query, the number that says where
+	// a page of a thread or board starts when that is an offset rather than a
+	// page number (SMF: "topic=5.20", "topic,5.20.html"), as its first group.
+	// The first page has 0 there, and keeps it in its canonical URL.
+	PageStart *regexp.Regexp
 
 	once     sync.Once
 	compiled *compiled
@@ -70,7 +75,7 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath, ParseJSON: e.ParseJSON,
+		DropParams: e.DropParams, PagePath: e.PagePath, PageStart: e.PageStart, ParseJSON: e.ParseJSON,
 	}
 }
 
@@ -106,4 +111,18 @@ func (e *Engine) pageOf(path string) (page int, first string) {
 		keep += path[m[6]:m[7]]
 	}
 	return page, path[:m[0]] + keep
+}
+
+// firstPageStart returns s with the page offsets PageStart finds set to 0.
+func (e *Engine) firstPageStart(s string) string {
+	if e == nil || e.PageStart == nil {
+		return s
+	}
+	ms := e.PageStart.FindAllStringSubmatchIndex(s, -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := ms[i]; len(m) >= 4 && m[2] >= 0 {
+			s = s[:m[2]] + "0" + s[m[3]:]
+		}
+	}
+	return s
 }
