@@ -43,18 +43,29 @@ func (x *extractor) author(n *html.Node) Author {
 		a.Fields = append(a.Fields, f)
 		a.setTyped(f.Label, f.Value)
 	}
+	for _, block := range c.get("AuthorLines").all(n) {
+		for _, line := range strings.Split(textOf(block, textOptions{}), "\n") {
+			l, v, ok := strings.Cut(line, ":")
+			l, v = strings.TrimSpace(l), strings.TrimSpace(v)
+			if !ok || l == "" || v == "" {
+				continue
+			}
+			a.Fields = append(a.Fields, Field{Label: l, Value: v})
+			a.setTyped(l, v)
+		}
+	}
 	return a
 }
 
 // ruleDisplay returns what the element found by r below ctx shows (see
-// displayValue), or the attribute the rule names.
+// displayValue), or the attribute the rule names, through the rule's regexp.
 func ruleDisplay(r rule, ctx *html.Node) string {
 	n, a := r.node(ctx)
 	if n == nil {
 		return ""
 	}
 	if a.attr != "" {
-		return strings.TrimSpace(attr(n, a.attr))
+		return a.filter(strings.TrimSpace(attr(n, a.attr)))
 	}
-	return displayValue(n)
+	return a.filter(displayValue(n))
 }

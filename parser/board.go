@@ -89,8 +89,8 @@ func (x *extractor) boardLinks(p *Page) {
 			continue
 		}
 		seen[u] = true
-		id := ""
-		if pu, err := url.Parse(u); err == nil {
+		id := lastDigits(x.c.get("BoardLinkID").text(a))
+		if pu, err := url.Parse(u); err == nil && id == "" {
 			id = lastDigits(strings.TrimSuffix(pu.Path, "/"))
 		}
 		p.Boards = append(p.Boards, BoardRef{ID: id, Title: nodeText(a), URL: u})

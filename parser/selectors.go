@@ -58,6 +58,7 @@ type Selectors struct {
 	AuthorPair   Rule `yaml:"author_pair"`       // one profile pair
 	PairLabel    Rule `yaml:"author_pair_label"` // relative to a pair
 	PairValue    Rule `yaml:"author_pair_value"` // relative to a pair
+	AuthorLines  Rule `yaml:"author_lines"`      // blocks whose lines are "Label: value" pairs
 
 	// Board pages.
 	Item         Rule `yaml:"thread_item"`
@@ -72,7 +73,8 @@ type Selectors struct {
 	StickyGroup  Rule `yaml:"sticky_group"` // a container whose threads are all sticky
 
 	// Index and board pages.
-	BoardLink Rule `yaml:"board_link"`
+	BoardLink   Rule `yaml:"board_link"`
+	BoardLinkID Rule `yaml:"board_link_id"` // relative to a board link; default: the last digits of its path
 
 	// Extra names engine-specific values read relative to a post (rank,
 	// group, reputation...); they go in the record's extra object.
