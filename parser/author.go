@@ -50,6 +50,17 @@ func (x *extractor) author(n *html.Node) Author {
 		a.Fields = append(a.Fields, f)
 		a.setTyped(f.Label, f.Value)
 	}
+	for _, block := range c.get("AuthorLines").all(n) {
+		for _, line := range strings.Split(textOf(block, textOptions{}), "\n") {
+			l, v, ok := strings.Cut(line, ":")
+			l, v = strings.TrimSpace(l), strings.TrimSpace(v)
+			if !ok || l == "" || v == "" {
+				continue
+			}
+			a.Fields = append(a.Fields, Field{Label: l, Value: v})
+			a.setTyped(l, v)
+		}
+	}
 	return a
 }
 
@@ -75,9 +86,9 @@ func ruleDisplay(r rule, ctx *html.Node) string {
 		return ""
 	}
 	for _, a := range r.alts {
-		n := ctx
-		if a.sel != nil {
-			n = a.sel.MatchFirst(ctx)
+		n := a.start(ctx)
+		if a.sel != nil && n != nil {
+			n = a.first(n)
 		}
 		if n == nil || (a.attr != "" && !hasAttr(n, a.attr)) {
 			continue

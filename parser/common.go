@@ -16,12 +16,18 @@ var aHref = cascadia.MustCompile("a[href]")
 func (x *extractor) breadcrumb() []Crumb {
 	out := []Crumb{}
 	name := x.c.get("CrumbName")
+	seen := map[Crumb]bool{}
 	for _, a := range x.c.get("Breadcrumb").all(x.doc) {
 		u := x.canonical(attr(a, "href"))
 		if u == "" {
 			continue
 		}
-		out = append(out, Crumb{Name: ruleDisplay(name, a), URL: u})
+		c := Crumb{Name: ruleDisplay(name, a), URL: u}
+		if seen[c] {
+			continue // a trail shown twice (above and below the content) is one trail
+		}
+		seen[c] = true
+		out = append(out, c)
 	}
 	return out
 }
@@ -57,7 +63,9 @@ func (x *extractor) ownURL(pageURL string) string {
 		return pageURL
 	}
 	_, u = x.e.firstPage(u)
-	return CanonicalURL(u, x.e).String()
+	c := CanonicalURL(u, x.e)
+	c.Path, c.RawQuery = x.e.firstPageStart(c.Path), x.e.firstPageStart(c.RawQuery)
+	return c.String()
 }
 
 // pageLinks returns the canonical URLs of the other pages of this thread or

@@ -36,6 +36,11 @@ type Engine struct {
 	// PageParam is the query parameter that names a page of a thread or board
 	// ("page" in showthread.php?tid=2&page=3); the page-1 URL lacks it.
 	PageParam string
+	// PageStart matches, in a URL's path or query, the number that says where
+	// a page of a thread or board starts when that is an offset rather than a
+	// page number (SMF: "topic=5.20", "topic,5.20.html"), as its first group.
+	// The first page has 0 there, and keeps it in its canonical URL.
+	PageStart *regexp.Regexp
 
 	once     sync.Once
 	compiled *compiled
@@ -77,7 +82,8 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath, PageParam: e.PageParam, ParseJSON: e.ParseJSON, Finish: e.Finish,
+		DropParams: e.DropParams, PagePath: e.PagePath, PageParam: e.PageParam, PageStart: e.PageStart,
+		ParseJSON: e.ParseJSON, Finish: e.Finish,
 	}
 }
 
@@ -131,4 +137,18 @@ func (e *Engine) firstPage(u *url.URL) (page int, first *url.URL) {
 		}
 	}
 	return page, &c
+}
+
+// firstPageStart returns s with the page offsets PageStart finds set to 0.
+func (e *Engine) firstPageStart(s string) string {
+	if e == nil || e.PageStart == nil {
+		return s
+	}
+	ms := e.PageStart.FindAllStringSubmatchIndex(s, -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := ms[i]; len(m) >= 4 && m[2] >= 0 {
+			s = s[:m[2]] + "0" + s[m[3]:]
+		}
+	}
+	return s
 }

@@ -15,12 +15,15 @@ import (
 // Each alternative is a CSS selector, optionally followed by "@attr" to read
 // an attribute instead of the text. An alternative that starts with "@" reads
 // the context element's own attribute, and "." is the context element itself.
+// An alternative that starts with "prev:" looks from the context element's
+// previous element sibling instead (the sibling itself may match): a quote
+// whose header stands just before it.
 // An alternative may end with " ~ REGEXP": its value is then the regexp's
 // first group (or whole match) in the text or attribute, and the alternative
 // finds nothing when the regexp does not match. This says what a selector
 // cannot: a date inside a line of text, an id inside a link.
 // Examples: "h4.message-name a", ".avatar@data-user-id", "@data-content",
-// "p.author ~ »\\s*(.+)$", "a.permalink@href ~ [?&]p=(\\d+)".
+// "p.author ~ »\\s*(.+)$", "a.permalink@href ~ [?&]p=(\\d+)", "prev:.quoteheader a@href".
 type Rule []string
 
 // rule is a compiled Rule.
@@ -35,6 +38,21 @@ type alt struct {
 	chain chain             // the same selector as a scoped chain, when it is one
 	attr  string            // "" reads the text
 	re    *regexp.Regexp    // nil: the value as it is
+	prev  bool              // look from the context's previous element sibling
+}
+
+// start returns the element the alternative looks from: ctx, or its previous
+// element sibling (nil when it has none).
+func (a alt) start(ctx *html.Node) *html.Node {
+	if !a.prev {
+		return ctx
+	}
+	for s := ctx.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 // filter returns the part of v the alternative's regexp picks, or v.
@@ -66,6 +84,9 @@ func compileRule(r Rule) (rule, error) {
 			continue
 		}
 		var c alt
+		if rest, ok := strings.CutPrefix(a, "prev:"); ok {
+			c.prev, a = true, strings.TrimSpace(rest)
+		}
 		if i := strings.Index(a, " ~ "); i >= 0 {
 			re, err := regexp.Compile(strings.TrimSpace(a[i+3:]))
 			if err != nil {
@@ -110,9 +131,9 @@ func (r rule) node(ctx *html.Node) (*html.Node, alt) {
 		return nil, alt{}
 	}
 	for _, a := range r.alts {
-		n := ctx
-		if a.sel != nil {
-			n = a.first(ctx)
+		n := a.start(ctx)
+		if a.sel != nil && n != nil {
+			n = a.first(n)
 		}
 		if n == nil {
 			continue
@@ -131,10 +152,20 @@ func (r rule) all(ctx *html.Node) []*html.Node {
 		return nil
 	}
 	for _, a := range r.alts {
-		if a.sel == nil {
-			return []*html.Node{ctx}
+		n := a.start(ctx)
+		if n == nil {
+			continue
 		}
-		if ns := a.matchAll(ctx); len(ns) > 0 {
+		if a.sel == nil {
+			if n == nil {
+				continue
+			}
+			return []*html.Node{n}
+		}
+		if n == nil {
+			continue
+		}
+		if ns := a.matchAll(n); len(ns) > 0 {
 			return ns
 		}
 	}
@@ -148,9 +179,9 @@ func (r rule) text(ctx *html.Node) string {
 		return ""
 	}
 	for _, a := range r.alts {
-		n := ctx
-		if a.sel != nil {
-			n = a.first(ctx)
+		n := a.start(ctx)
+		if a.sel != nil && n != nil {
+			n = a.first(n)
 		}
 		if n == nil {
 			continue

@@ -58,6 +58,7 @@ type Selectors struct {
 	AuthorPair   Rule `yaml:"author_pair"`       // one profile pair
 	PairLabel    Rule `yaml:"author_pair_label"` // relative to a pair
 	PairValue    Rule `yaml:"author_pair_value"` // relative to a pair
+	AuthorLines  Rule `yaml:"author_lines"`      // blocks whose lines are "Label: value" pairs
 
 	// Board pages.
 	Item         Rule `yaml:"thread_item"`

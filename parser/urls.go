@@ -14,7 +14,7 @@ import (
 // CanonicalURL returns the one form of u under which a crawler should know a
 // page: scheme and host lower-cased, default port and fragment dropped,
 // session and tracking parameters (and e's DropParams) removed, the rest of the
-// query sorted, and, where e knows it, a page-1 URL reduced to its thread's or
+// query sorted (pairs separated by "&" or ";" are written with "&"), and, where e knows it, a page-1 URL reduced to its thread's or
 // board's URL. e may be nil (engine not known yet).
 func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	c := *u
@@ -30,7 +30,7 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 		c.Path = "/"
 	}
 	if c.RawQuery != "" {
-		q := c.Query()
+		q := parseQuery(c.RawQuery)
 		for k := range q {
 			if dropParam(k, e) {
 				q.Del(k)
@@ -44,6 +44,14 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	}
 	c.RawPath = ""
 	return &c
+}
+
+// parseQuery returns the parameters of a raw query whose pairs are separated
+// by "&" or ";" (SMF writes "?action=profile;u=5"; url.ParseQuery drops such
+// pairs since Go 1.17). Pairs that do not decode are left out.
+func parseQuery(raw string) url.Values {
+	q, _ := url.ParseQuery(strings.ReplaceAll(raw, ";", "&"))
+	return q
 }
 
 func dropParam(k string, e *Engine) bool {
