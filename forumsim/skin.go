@@ -19,10 +19,13 @@ package forumsim
 //     func() skin { return smf{} }) }`. The name is what Config.Engine
 //     selects and what EngineNames lists.
 //  3. Reuse the shared helpers: writeHTML, redirect, origin, esc, number,
-//     bbWriter (render text and its truth in step), writeLines, f.pageOf and
-//     f.threadPages/f.boardPages/f.postPage (paging), f.threadPosts (a
-//     page's posts), listing (sort orders), f.allThreads, siteName, and the
-//     Forum's path methods (f.threadPath...), which ask the skin.
+//     serveGIF, serveCSS, bbWriter (render text and its truth in step:
+//     raw, text, inline, br, brTag, block), writeLines, f.threadPages,
+//     f.boardPages, f.postPage (paging), f.threadPosts and f.boardListing
+//     (a page's posts or threads), listing (sort orders), f.allThreads,
+//     f.boardCrumbs/f.threadCrumbs, romanize, siteName, and the Forum's
+//     path methods (f.threadPath...), which ask the skin. skin_phpbb*.go
+//     and skin_vbulletin*.go are worked examples.
 //  4. Add the engine to the engines table in skin_test.go: the shared
 //     per-skin tests then check that every truth post is on its page,
 //     page counts, escaping and 404s.
@@ -119,7 +122,7 @@ func skinFor(engine string) (skin, error) {
 	return mk(), nil
 }
 
-// crumbs returns the breadcrumb of a board's pages, not including the
+// boardCrumbs returns the breadcrumb of a board's pages, not including the
 // board: the index, the category, then the parent boards.
 func (f *Forum) boardCrumbs(b *board) []CrumbTruth {
 	top := b

@@ -13,7 +13,7 @@ import (
 // engineCase says where an engine's pages put what the shared tests look for.
 type engineCase struct {
 	engine   string
-	postID   *regexp.Regexp           // finds the post IDs of a thread page, in order
+	postID   *regexp.Regexp            // finds the post IDs of a thread page, in order
 	post     func(n *html.Node) string // the post ID of a post container, "" for other nodes
 	body     string                    // class of a post's body element
 	quote    func(n *html.Node) bool   // a quote, whose text is not the body's
@@ -50,6 +50,20 @@ var engines = []engineCase{
 		quote:    func(n *html.Node) bool { return n.Data == "blockquote" },
 		emoji:    func(n *html.Node) bool { return hasClass(n, "emoji") },
 		notFound: []string{"/nope.php", "/viewtopic.php?t=999999999", "/viewforum.php?f=999999", "/viewtopic.php?p=1", "/memberlist.php?mode=viewprofile&u=1"},
+	},
+	{
+		engine: "vbulletin",
+		postID: regexp.MustCompile(`<li class="postbitlegacy postbitim postcontainer old" id="post_(\d+)">`),
+		post: func(n *html.Node) string {
+			if n.Data == "li" && hasClass(n, "postcontainer") {
+				return strings.TrimPrefix(attrOf(n, "id"), "post_")
+			}
+			return ""
+		},
+		body:     "postcontent",
+		quote:    func(n *html.Node) bool { return hasClass(n, "bbcode_container") },
+		emoji:    func(*html.Node) bool { return false },
+		notFound: []string{"/nope.php", "/showthread.php?999999999-x", "/forumdisplay.php?999999-x", "/member.php?1-nobody", "/printthread.php?t=1"},
 	},
 }
 
