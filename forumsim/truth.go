@@ -19,7 +19,7 @@ type BoardTruth struct {
 // CrumbTruth is one step of a page's breadcrumb.
 type CrumbTruth struct {
 	Name string // link text
-	Path string // the href as rendered (a path, possibly with a #fragment)
+	Path string // the href as rendered, resolved to a path (possibly with a #fragment), without session ids (phpBB sid=, vBulletin s=)
 }
 
 // ThreadTruth is a thread as the forum serves it.
