@@ -39,41 +39,42 @@ func (g *gen) sentences(n int) string {
 	return strings.Join(ss, " ")
 }
 
-// body renders a post's body into p and returns its lead: the plain first
+// body makes a post's body pieces and returns its lead: the plain first
 // line, which later posts may quote.
 func (g *gen) body(p *post, earlier []*post, leads []string) string {
 	seq := g.plan(len(earlier) > 0)
 	lead := g.sentences(1 + g.r.IntN(2))
-	var w bbWriter
+	first := lead
 	for i, k := range seq {
 		if i > 0 {
 			switch seq[i-1] {
 			case kQuote, kSpoiler, kList:
 				if k != kPara {
-					w.paraBreak()
+					g.add(p, piece{kind: pParaBreak})
 				}
 			default:
-				w.paraBreak()
+				g.add(p, piece{kind: pParaBreak})
 			}
 		}
 		switch k {
 		case kPara:
-			g.para(&w, p, lead)
+			g.para(p, lead)
 			lead = ""
 		case kImage:
-			g.image(&w, p)
+			g.image(p)
 		case kQuote:
-			g.quote(&w, p, earlier, leads)
+			g.quote(p, earlier, leads)
 		case kSpoiler:
-			g.spoiler(&w)
+			g.spoiler(p)
 		case kList:
-			g.list(&w)
+			g.list(p)
 		}
 	}
-	p.body = w.done()
-	first, _, _ := strings.Cut(p.body.text, "\n")
-	return first
+	return normText(first)
 }
+
+// add appends a piece to a post's body.
+func (g *gen) add(p *post, pc piece) { p.pieces = append(p.pieces, pc) }
 
 // plan returns the sequence of body pieces; quotes, spoilers and lists are
 // always followed by a paragraph, as XenForo output runs text right after them.
@@ -102,173 +103,115 @@ func (g *gen) plan(canQuote bool) []blockKind {
 	return seq
 }
 
-// para writes one paragraph: lines of sentences with some inline markup.
-func (g *gen) para(w *bbWriter, p *post, lead string) {
+// para adds one paragraph: lines of sentences with some inline markup.
+func (g *gen) para(p *post, lead string) {
 	lines := 1 + g.r.IntN(3)
 	for l := 0; l < lines; l++ {
 		if l > 0 {
-			w.br()
+			g.add(p, piece{kind: pBr})
 		}
 		if lead != "" {
-			w.text(lead)
+			g.add(p, piece{kind: pText, text: lead})
 			lead = ""
 			continue
 		}
-		g.line(w, p)
+		g.line(p)
 	}
 }
 
-// line writes one line: sentences, some bold or italic, links and smilies.
-func (g *gen) line(w *bbWriter, p *post) {
+// line adds one line: sentences, some bold or italic, links and smilies.
+func (g *gen) line(p *post) {
 	r := g.r
 	n := 1 + r.IntN(3)
 	for i := 0; i < n; i++ {
 		if i > 0 {
-			w.text(" ")
+			g.add(p, piece{kind: pText, text: " "})
 		}
 		s := g.sentence()
 		switch x := r.Float64(); {
 		case x < 0.08:
-			w.raw("<b>")
-			w.text(s)
-			w.raw("</b>")
+			g.add(p, piece{kind: pBold, text: s})
 		case x < 0.14:
-			w.raw("<i>")
-			w.text(s)
-			w.raw("</i>")
+			g.add(p, piece{kind: pItalic, text: s})
 		case x < 0.17:
-			w.raw(`<span style="color: #ff0000">`)
-			w.text(s)
-			w.raw("</span>")
+			g.add(p, piece{kind: pColor, text: s})
 		default:
-			w.text(s)
+			g.add(p, piece{kind: pText, text: s})
 		}
 	}
 	if g.chance(0.12) {
 		href := "https://example.org/" + pick(r, []string{"x", "wiki/Caf%C3%A9", "a?b=1&c=2", "docs/page"}) + "#" + strconv.Itoa(r.IntN(100))
 		text := pick(r, []string{"this link", "here", "Quelle", "ссылка", href})
-		w.text(" ")
-		w.raw(`<a href="` + esc(href) + `" target="_blank" class="link link--external" rel="nofollow ugc noopener">`)
-		w.text(text)
-		w.raw("</a>")
+		g.add(p, piece{kind: pText, text: " "})
+		g.add(p, piece{kind: pLink, href: href, text: text})
 		p.links = append(p.links, href)
 	}
 	if g.chance(0.12) {
-		w.text(" ")
-		g.smilie(w)
+		g.add(p, piece{kind: pText, text: " "})
+		g.smilie(p)
 	}
 }
 
-// smilie writes a sprite or emoji smilie. An emoji's text is its alt (the
-// emoji); a sprite is a picture of a code (":)") and gives no text.
-func (g *gen) smilie(w *bbWriter) {
+// smilie adds a sprite or emoji smilie.
+func (g *gen) smilie(p *post) {
 	if g.chance(0.7) {
-		i := g.r.IntN(len(smilies))
-		s := smilies[i]
-		w.inline(`<img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" class="smilie smilie--sprite smilie--sprite`+
-			strconv.Itoa(i+1)+`" alt="`+esc(s[0])+`" title="`+esc(s[1])+`    `+esc(s[0])+`" loading="lazy" data-shortname="`+esc(s[0])+`" />`, "")
+		g.add(p, piece{kind: pSprite, n: g.r.IntN(len(smilies))})
 		return
 	}
-	e := pick(g.r, emojis)
-	w.inline(`<img class="smilie smilie--emoji" loading="lazy" alt="`+e[0]+`" title="`+e[1]+`" src="https://cdn.example.net/emoji/64/`+e[2]+
-		`.png" data-shortname="`+e[1]+`" />`, e[0])
+	g.add(p, piece{kind: pEmoji, n: g.r.IntN(len(emojis))})
 }
 
-// image writes an inline bbCode image as a paragraph of its own.
-func (g *gen) image(w *bbWriter, p *post) {
+// image adds an inline image as a paragraph of its own.
+func (g *gen) image(p *post) {
 	name := "img" + strconv.Itoa(g.r.IntN(100000)) + ".jpg"
-	src := "https://example.net/pics/" + name
-	img := `<img src="` + src + `" data-url="` + src + `" class="bbImage " data-zoom-target="1" style="" alt="` + name +
-		`" title="` + name + `" width="" height="" loading="lazy" />`
+	pc := piece{kind: pImage, text: name, href: "https://example.net/pics/" + name}
 	if g.chance(0.5) {
-		w.block(`<div class="bbImageWrapper  js-lbImage" title="` + name + `" data-src="` + src + `" data-lb-sidebar-href="" data-lb-caption-extra-html="" data-single-image="1">`)
-		w.raw(img)
-		w.block("</div>")
-	} else {
-		w.raw(img)
+		pc.n = 1
 	}
-	p.images = append(p.images, src)
+	g.add(p, pc)
+	p.images = append(p.images, pc.href)
 }
 
-// quote writes a quote of an earlier post (or, rarely, a quote without source).
-func (g *gen) quote(w *bbWriter, p *post, earlier []*post, leads []string) {
+// quote adds a quote of an earlier post (or, rarely, a quote without source).
+func (g *gen) quote(p *post, earlier []*post, leads []string) {
 	i := g.r.IntN(len(earlier))
-	q, text := earlier[i], leads[i]
-	var c bbWriter
-	c.text(text)
+	pc := piece{kind: pQuote, quoted: earlier[i], lines: []string{leads[i]}}
 	if g.chance(0.3) {
-		c.br()
-		c.text(g.sentence())
+		pc.lines = append(pc.lines, g.sentence())
 	}
-	content := c.done()
-	h := "<blockquote"
 	if g.chance(0.1) {
-		h += ` class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch">` + "\n"
-		p.quotes = append(p.quotes, QuoteTruth{Text: content.text})
-	} else {
-		pid := id(q.id)
-		if q.author.kind == member {
-			h += ` data-attributes="member: ` + id(q.author.id) + `"`
-		}
-		h += ` data-quote="` + esc(q.author.name) + `" data-source="post: ` + pid + `" class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch">` + "\n" +
-			`<div class="bbCodeBlock-title">` + "\n" + `<a href="` + g.f.cfg.Prefix + `/goto/post?id=` + pid +
-			`" class="bbCodeBlock-sourceJump" rel="nofollow" data-xf-click="attribution" data-content-selector="#post-` + pid + `">` +
-			esc(q.author.name) + " said:</a>\n</div>\n"
-		p.quotes = append(p.quotes, QuoteTruth{Author: q.author.name, PostID: pid, Text: content.text})
+		pc.quoted = nil
 	}
-	h += `<div class="bbCodeBlock-content">` + "\n" + `<div class="bbCodeBlock-expandContent js-expandContent ">` + "\n" +
-		content.html + "\n</div>\n" + `<div class="bbCodeBlock-expandLink js-expandLink"><a role="button" tabindex="0">Click to expand...</a></div>` +
-		"\n</div>\n</blockquote>"
-	w.raw(h)
+	g.add(p, pc)
+	p.quotes = append(p.quotes, quoteTruth(&pc))
 }
 
-// spoiler writes a spoiler: its button text and content are text lines.
-func (g *gen) spoiler(w *bbWriter) {
-	w.block(`<div class="bbCodeSpoiler">`)
-	w.raw(`<button type="button" class="button bbCodeSpoiler-button" data-xf-click="toggle" data-xf-init="tooltip" title="Click to reveal or hide spoiler"><span class="button-text"><span>`)
+// spoiler adds a spoiler, titled or not, of one or two lines.
+func (g *gen) spoiler(p *post) {
+	pc := piece{kind: pSpoiler}
 	if g.chance(0.7) {
-		w.text("Spoiler: ")
-		w.raw(`<span class="bbCodeSpoiler-button-title">`)
-		w.text(pick(g.r, []string{"Ending", "Solution", "Lösung", "Don't read & cry", "Ответ"}))
-		w.raw("</span>")
-	} else {
-		w.text("Spoiler")
+		pc.text = pick(g.r, []string{"Ending", "Solution", "Lösung", "Don't read & cry", "Ответ"})
 	}
-	w.raw("</span></span></button>")
-	w.block(`<div class="bbCodeSpoiler-content">`)
-	w.block(`<div class="bbCodeBlock bbCodeBlock--spoiler">`)
-	w.block(`<div class="bbCodeBlock-content">`)
 	for i := 1 + g.r.IntN(2); i > 0; i-- {
-		w.text(g.sentence())
-		if i > 1 {
-			w.br()
-		}
+		pc.lines = append(pc.lines, g.sentence())
 	}
-	for i := 0; i < 4; i++ {
-		w.block("</div>")
-	}
+	g.add(p, pc)
 }
 
-// list writes a bulleted list.
-func (g *gen) list(w *bbWriter) {
-	w.block("<ul>")
+// list adds a bulleted list.
+func (g *gen) list(p *post) {
+	pc := piece{kind: pList}
 	for i := 2 + g.r.IntN(3); i > 0; i-- {
-		w.block(`<li data-xf-list-type="ul">`)
-		w.text(g.sentence())
-		w.block("</li>")
+		pc.lines = append(pc.lines, g.sentence())
 	}
-	w.block("</ul>")
+	g.add(p, pc)
 }
 
-// signature renders a user's signature.
-func (g *gen) signature() rendered {
-	var w bbWriter
-	w.text(pick(g.r, signatures))
+// signature returns a user's signature pieces.
+func (g *gen) signature() []piece {
+	pcs := []piece{{kind: pText, text: pick(g.r, signatures)}}
 	if g.chance(0.4) {
-		w.br()
-		w.raw(`<a href="https://example.com/sig" target="_blank" class="link link--external" rel="nofollow ugc noopener">`)
-		w.text("example.com/sig")
-		w.raw("</a>")
+		pcs = append(pcs, piece{kind: pBr}, piece{kind: pLink, href: "https://example.com/sig", text: "example.com/sig"})
 	}
-	return w.done()
+	return pcs
 }

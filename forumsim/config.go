@@ -1,8 +1,9 @@
-// Package forumsim serves a simulated XenForo 2 forum on a loopback address.
+// Package forumsim serves a simulated forum on a loopback address.
 //
 // A Forum is generated from a seeded, deterministic generator (New), renders
 // its index, board and thread pages with the classes and nesting of real
-// XenForo 2 pages (Handler), and knows exactly what it served: Boards,
+// pages of the engine Config.Engine selects (XenForo 2 by default; phpBB,
+// vBulletin...: see skin.go) (Handler), and knows exactly what it served: Boards,
 // Threads, Posts and ThreadPagePaths give the truth a crawl's output can be
 // compared with, and Requests counts every request served.
 //
@@ -40,6 +41,11 @@ type Config struct {
 	Prefix string
 	// Users is the number of registered users who post. Default 50.
 	Users int
+	// Engine selects the forum engine the same generated forum is rendered
+	// as: "" or "xenforo2" (the default), "phpbb" (3.3, prosilver),
+	// "vbulletin" (4.2), or another name EngineNames lists. New panics on
+	// an unknown name; NewChecked returns an error.
+	Engine string
 }
 
 // withDefaults returns c with every zero field set to its default.

@@ -21,11 +21,28 @@ var zones = []*time.Location{
 	time.FixedZone("", 3*3600), time.FixedZone("", 5*3600+1800), time.FixedZone("", -5*3600),
 }
 
-// New returns the forum generated from cfg; the same cfg gives the same forum.
+// New returns the forum generated from cfg; the same cfg gives the same
+// forum, and the same cfg with another Engine the same forum as that engine
+// shows it. It panics when cfg.Engine names no known engine (see NewChecked).
 func New(cfg Config) *Forum {
+	f, err := NewChecked(cfg)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+// NewChecked returns the forum generated from cfg, or an error when
+// cfg.Engine names no known engine.
+func NewChecked(cfg Config) (*Forum, error) {
+	sk, err := skinFor(cfg.Engine)
+	if err != nil {
+		return nil, err
+	}
 	cfg = cfg.withDefaults()
 	f := &Forum{
 		cfg:        cfg,
+		skin:       sk,
 		boardByID:  map[int64]*board{},
 		threadByID: map[int64]*thread{},
 		postByID:   map[int64]*post{},
@@ -37,7 +54,13 @@ func New(cfg Config) *Forum {
 	g.nodes()
 	g.threads()
 	g.posts()
-	return f
+	for _, u := range f.users {
+		u.signature = f.renderPieces(u.sig)
+	}
+	for _, p := range f.postByID {
+		p.body = f.renderPieces(p.pieces)
+	}
+	return f, nil
 }
 
 // pick returns a random element of list.
@@ -96,7 +119,7 @@ func (g *gen) member(uid int64, name string) *user {
 		u.custom = append(u.custom, FieldTruth{Label: "Native language", Value: pick(r, languages)})
 	}
 	if g.chance(0.3) {
-		u.signature = g.signature()
+		u.sig = g.signature()
 	}
 	return u
 }

@@ -8,7 +8,8 @@ import (
 // Forum is a generated forum: its boards, threads, posts and users, the
 // pages it renders from them, and a count of the requests it served.
 type Forum struct {
-	cfg Config
+	cfg  Config
+	skin skin // the engine the forum is rendered as
 
 	mu         sync.RWMutex // guards the data below, for later mutation
 	categories []*category
@@ -67,7 +68,8 @@ type post struct {
 	author    *user
 	at        time.Time
 	editedAt  *time.Time
-	body      rendered // the bbWrapper contents
+	pieces    []piece  // the body, engine-neutral
+	body      rendered // the body as the skin renders it
 	quotes    []QuoteTruth
 	links     []string
 	images    []string
@@ -110,7 +112,8 @@ type user struct {
 	location  *flagValue // text when flag is ""
 	country   *flagValue
 	custom    []FieldTruth // custom fields shown as div.pairs with a title
-	signature rendered
+	sig       []piece      // the signature, engine-neutral (nil for none)
+	signature rendered     // the signature as the skin renders it
 }
 
 // flagValue is a value shown as a flag image (or as text when flag is "").

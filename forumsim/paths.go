@@ -75,37 +75,22 @@ func pageSuffix(n int) string {
 }
 
 // indexPath returns the path of the index page.
-func (f *Forum) indexPath() string { return f.cfg.Prefix + "/" }
-
-// categoryPath returns the index anchor of a category, as XenForo links it.
-func (f *Forum) categoryPath(c *category) string {
-	return f.cfg.Prefix + "/#" + key(c.slug, c.id)
-}
+func (f *Forum) indexPath() string { return f.skin.indexPath(f) }
 
 // boardPath returns the canonical path of a board listing page.
-func (f *Forum) boardPath(b *board, page int) string {
-	return f.cfg.Prefix + "/forums/" + key(b.slug, b.id) + "/" + pageSuffix(page)
-}
+func (f *Forum) boardPath(b *board, page int) string { return f.skin.boardPath(f, b, page) }
 
 // threadPath returns the canonical path of a thread page.
-func (f *Forum) threadPath(t *thread, page int) string {
-	return f.cfg.Prefix + "/threads/" + key(t.slug, t.id) + "/" + pageSuffix(page)
-}
+func (f *Forum) threadPath(t *thread, page int) string { return f.skin.threadPath(f, t, page) }
 
-// postPath returns the permalink path of a post.
-func (f *Forum) postPath(p *post) string {
-	return f.threadPath(p.thread, 1) + "post-" + id(p.id)
-}
+// postPath returns the permalink of a post.
+func (f *Forum) postPath(p *post) string { return f.skin.postPath(f, p) }
 
 // memberPath returns the profile path of a member.
-func (f *Forum) memberPath(u *user) string {
-	return f.cfg.Prefix + "/members/" + key(u.slug, u.id) + "/"
-}
+func (f *Forum) memberPath(u *user) string { return f.skin.memberPath(f, u) }
 
 // attachmentPath returns the path an attachment links to.
-func (f *Forum) attachmentPath(a attachment) string {
-	return f.cfg.Prefix + "/attachments/" + key(slugify(a.name), a.id) + "/"
-}
+func (f *Forum) attachmentPath(a attachment) string { return f.skin.attachmentPath(f, a) }
 
 // threadPages returns the number of pages of a thread.
 func (f *Forum) threadPages(t *thread) int {
@@ -129,29 +114,4 @@ func (f *Forum) boardPages(b *board) int {
 		return 1
 	}
 	return (n + f.cfg.ThreadsPerPage - 1) / f.cfg.ThreadsPerPage
-}
-
-// boardCrumbs returns the breadcrumb of a board's pages (not including the board).
-func (f *Forum) boardCrumbs(b *board) []CrumbTruth {
-	top := b
-	for top.parent != nil {
-		top = top.parent
-	}
-	out := []CrumbTruth{
-		{Name: "Forums", Path: f.indexPath()},
-		{Name: top.cat.title, Path: f.categoryPath(top.cat)},
-	}
-	var chain []*board
-	for p := b.parent; p != nil; p = p.parent {
-		chain = append([]*board{p}, chain...)
-	}
-	for _, p := range chain {
-		out = append(out, CrumbTruth{Name: p.title, Path: f.boardPath(p, 1)})
-	}
-	return out
-}
-
-// threadCrumbs returns the breadcrumb of a thread's pages.
-func (f *Forum) threadCrumbs(t *thread) []CrumbTruth {
-	return append(f.boardCrumbs(t.board), CrumbTruth{Name: t.board.title, Path: f.boardPath(t.board, 1)})
 }

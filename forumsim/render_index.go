@@ -9,7 +9,7 @@ func (f *Forum) indexPage(origin string) string {
 	w.WriteString("<div class=\"block\" data-widget-id=\"node-list\">\n")
 	for _, c := range f.categories {
 		w.WriteString("<div class=\"block block--category block--category" + id(c.id) + "\">\n\t<span class=\"u-anchorTarget\" id=\"" + key(c.slug, c.id) + "\"></span>\n\t<div class=\"block-container\">\n")
-		w.WriteString("\t\t<h2 class=\"block-header\">\n\t\t\t<a href=\"" + f.categoryPath(c) + "\">" + esc(c.title) + "</a>\n\t\t</h2>\n\t\t<div class=\"block-body\">\n")
+		w.WriteString("\t\t<h2 class=\"block-header\">\n\t\t\t<a href=\"" + f.skin.categoryPath(f, c) + "\">" + esc(c.title) + "</a>\n\t\t</h2>\n\t\t<div class=\"block-body\">\n")
 		for _, b := range c.boards {
 			f.writeNode(&w, b)
 		}

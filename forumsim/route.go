@@ -9,7 +9,8 @@ import (
 // gif is a 1x1 transparent GIF, served for images and attachments.
 var gif = []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
 
-// route serves one request; the caller holds f.mu for reading.
+// route serves one request; the caller holds f.mu for reading. It keeps
+// to GET and HEAD and to the prefix, and leaves the rest to the skin.
 func (f *Forum) route(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -28,41 +29,19 @@ func (f *Forum) route(w http.ResponseWriter, r *http.Request) {
 		}
 		p = p[len(pre):]
 	}
-	o := origin(r)
-	switch {
-	case p == "/" || p == "/index.php":
-		writeHTML(w, http.StatusOK, f.indexPage(o))
-	case p == "/forums/-/index.rss":
-		f.serveRSS(w, r)
-	case strings.HasPrefix(p, "/forums/"):
-		f.routeBoard(w, r, p[len("/forums/"):])
-	case strings.HasPrefix(p, "/threads/"):
-		f.routeThread(w, r, p[len("/threads/"):])
-	case strings.HasPrefix(p, "/posts/"):
-		f.routePost(w, r, splitRest(p[len("/posts/"):]))
-	case p == "/goto/post":
-		n, _ := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64)
-		f.jumpToPost(w, r, f.postByID[n], http.StatusMovedPermanently)
-	case strings.HasPrefix(p, "/members/"):
-		f.routeMember(w, r, splitRest(p[len("/members/"):]))
-	case p == "/login/" || p == "/register/":
-		title := map[bool]string{true: "Log in", false: "Register"}[p == "/login/"]
-		writeHTML(w, http.StatusOK, f.simplePage(o, "login", title, "Log in or sign up to join the community."))
-	case strings.HasPrefix(p, "/search/"):
-		writeHTML(w, http.StatusOK, f.simplePage(o, "search_form", "Search", "Search threads and posts."))
-	case strings.HasPrefix(p, "/whats-new/"):
-		writeHTML(w, http.StatusOK, f.simplePage(o, "whats_new", "What's new", "New posts and profile posts."))
-	case strings.HasPrefix(p, "/help/"), strings.HasPrefix(p, "/misc/"):
-		writeHTML(w, http.StatusOK, f.simplePage(o, "help_page", "Help", "Terms, rules & privacy <policy>."))
-	case strings.HasPrefix(p, "/styles/"), strings.HasPrefix(p, "/data/"), strings.HasPrefix(p, "/attachments/"):
-		w.Header().Set("Content-Type", "image/gif")
-		w.Write(gif)
-	case p == "/css.php":
-		w.Header().Set("Content-Type", "text/css; charset=utf-8")
-		w.Write([]byte("/* forumsim */\n"))
-	default:
-		f.notFound(w, r)
-	}
+	f.skin.serve(f, w, r, p)
+}
+
+// serveGIF writes a 1x1 GIF, for images and attachments.
+func serveGIF(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "image/gif")
+	w.Write(gif)
+}
+
+// serveCSS writes an empty style sheet.
+func serveCSS(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Write([]byte("/* forumsim */\n"))
 }
 
 // nodeSegment splits "slug.ID/rest" into its key and rest; ok is false when

@@ -154,15 +154,11 @@ func redirect(w http.ResponseWriter, r *http.Request, to string, code int) {
 	http.Redirect(w, r, to, code)
 }
 
-// notFound writes XenForo's "not found" error page.
-func (f *Forum) notFound(w http.ResponseWriter, r *http.Request) {
-	writeHTML(w, http.StatusNotFound, f.simplePage(origin(r), "error", "Oops! We ran into some problems.", "The requested page could not be found."))
-}
+// notFound writes the engine's "not found" page.
+func (f *Forum) notFound(w http.ResponseWriter, r *http.Request) { f.skin.notFound(f, w, r) }
 
-// noPermission writes the page XenForo shows guests for actions that need an account.
-func (f *Forum) noPermission(w http.ResponseWriter, r *http.Request) {
-	writeHTML(w, http.StatusForbidden, f.simplePage(origin(r), "login", "Log in", "You must be logged-in to do that."))
-}
+// noPermission writes the page the engine shows guests for actions that need an account.
+func (f *Forum) noPermission(w http.ResponseWriter, r *http.Request) { f.skin.forbidden(f, w, r) }
 
 // splitRest splits the rest of a path after a node segment into its parts.
 func splitRest(rest string) []string {

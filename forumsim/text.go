@@ -32,6 +32,12 @@ func (w *bbWriter) br() {
 	w.t.WriteByte('\n')
 }
 
+// brTag writes an engine's line break tag (e.g. "<br>") and a newline.
+func (w *bbWriter) brTag(tag string) {
+	w.h.WriteString(tag + "\n")
+	w.t.WriteByte('\n')
+}
+
 // paraBreak writes the blank line XenForo renders between paragraphs.
 func (w *bbWriter) paraBreak() { w.br(); w.br() }
 

@@ -12,13 +12,14 @@ type BoardTruth struct {
 	Path      string   // canonical path of its listing's page 1, e.g. "/community/forums/news.7/"
 	ParentID  string   // ID of the parent board, "" for a top-level board
 	Pages     int      // number of listing pages in the default order
+	PagePaths []string // canonical path of each listing page, page 1 first
 	ThreadIDs []string // its threads in listing order: sticky first, then latest post first
 }
 
 // CrumbTruth is one step of a page's breadcrumb.
 type CrumbTruth struct {
 	Name string // link text
-	Path string // the href as rendered (a path, possibly with a #fragment)
+	Path string // the href as rendered, resolved to a path (possibly with a #fragment), without session ids (phpBB sid=, vBulletin s=)
 }
 
 // ThreadTruth is a thread as the forum serves it.
@@ -28,6 +29,7 @@ type ThreadTruth struct {
 	Path       string       // canonical path of page 1, e.g. "/community/threads/hello.123/"
 	BoardID    string       // ID of the board that lists it
 	Pages      int          // number of thread pages
+	PagePaths  []string     // canonical path of each page, page 1 first
 	Sticky     bool         // listed as sticky
 	Replies    int64        // posts minus one, as shown in the board listing
 	Views      int64        // view count as shown in the board listing ("1.2K" is 1200)
@@ -36,13 +38,15 @@ type ThreadTruth struct {
 
 // AuthorTruth is the author block of a post.
 type AuthorTruth struct {
-	Name          string       // user name, unescaped
-	ID            string       // user ID, "" for guests and deleted users
+	Name string // user name, unescaped
+	ID   string // user ID, "" for guests and deleted users
+	// The fields below hold what the engine's author block shows; what it
+	// does not show is zero.
 	Path          string       // profile path, e.g. "/community/members/bob.12/", or ""
 	Title         string       // user title, e.g. "Well-known member" ("Guest" for guests)
 	Banners       []string     // banner texts in page order
 	Fields        []FieldTruth // every pair in page order
-	Joined        string       // join date "2013-06-23", "" when not shown
+	Joined        string       // join date "2013-06-23" (the 1st of the month when only a month is shown), "" when not shown
 	Messages      int64        // message count, 0 when not shown
 	ReactionScore int64        // reaction score, 0 when not shown
 	Points        *int64       // trophy points, nil when not shown
@@ -77,10 +81,11 @@ type PostTruth struct {
 	ThreadID    string            // thread ID
 	Position    int               // 1-based position across the thread
 	Page        int               // thread page the post is on
-	PostedAt    time.Time         // post time, second precision, in the zone the page shows
-	DateRaw     string            // the displayed date text, e.g. "Nov 21, 2010"
-	EditedAt    *time.Time        // last edit time, nil when not edited
-	Path        string            // permalink path, e.g. "/community/threads/hello.123/post-456"
+	PostedAt    time.Time         // post time as the page gives it, in the zone the page shows: with seconds from a machine-readable time, else the displayed minute (see Zoned)
+	DateRaw     string            // the displayed date text, e.g. "Nov 21, 2010" (XenForo 2), "12-31-2019, 02:22 PM" (vBulletin 4)
+	Zoned       bool              // whether the page gives the time with its zone; when false a crawler can know only PostedAt's wall clock
+	EditedAt    *time.Time        // last edit time, as precise as PostedAt; nil when not edited
+	Path        string            // permalink as the page shows it, e.g. "/community/threads/hello.123/post-456", "/community/viewtopic.php?p=456#p456"
 	Author      AuthorTruth       // the author block
 	BodyText    string            // body text by the text rules, without quotes
 	Quotes      []QuoteTruth      // quotes in the body, in order
@@ -91,9 +96,18 @@ type PostTruth struct {
 }
 
 // RootURL returns the index URL of the forum served at base
-// (e.g. "http://127.0.0.1:8090"): base + Prefix + "/".
+// (e.g. "http://127.0.0.1:8090"): base + Prefix + "/" for XenForo 2, and the
+// engine's index (e.g. base + Prefix + "/index.php" for phpBB) for others.
 func (f *Forum) RootURL(base string) string {
-	return base + f.cfg.Prefix + "/"
+	return base + f.indexPath()
+}
+
+// Engine returns the name of the engine the forum is rendered as.
+func (f *Forum) Engine() string {
+	if f.cfg.Engine == "" {
+		return "xenforo2"
+	}
+	return f.cfg.Engine
 }
 
 // Boards returns every board in index order (each parent before its sub-board).
@@ -107,6 +121,9 @@ func (f *Forum) Boards() []BoardTruth {
 			Title: b.title,
 			Path:  f.boardPath(b, 1),
 			Pages: f.boardPages(b),
+		}
+		for n := 1; n <= bt.Pages; n++ {
+			bt.PagePaths = append(bt.PagePaths, f.boardPath(b, n))
 		}
 		if b.parent != nil {
 			bt.ParentID = id(b.parent.id)
@@ -125,12 +142,17 @@ func (f *Forum) Threads() []ThreadTruth {
 	defer f.mu.RUnlock()
 	out := make([]ThreadTruth, 0, len(f.threads))
 	for _, t := range f.threads {
+		var paths []string
+		for n := 1; n <= f.threadPages(t); n++ {
+			paths = append(paths, f.threadPath(t, n))
+		}
 		out = append(out, ThreadTruth{
 			ID:         id(t.id),
 			Title:      t.title,
 			Path:       f.threadPath(t, 1),
 			BoardID:    id(t.board.id),
 			Pages:      f.threadPages(t),
+			PagePaths:  paths,
 			Sticky:     t.sticky,
 			Replies:    int64(len(t.posts) - 1),
 			Views:      t.views,
@@ -154,7 +176,7 @@ func (f *Forum) Posts() []PostTruth {
 }
 
 // ThreadPagePaths returns the canonical path of every thread page, in thread
-// order: page 1 is ".../", page N is ".../page-N".
+// order (for XenForo 2, page 1 is ".../", page N is ".../page-N").
 func (f *Forum) ThreadPagePaths() []string {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
@@ -169,15 +191,17 @@ func (f *Forum) ThreadPagePaths() []string {
 
 // postTruth returns the truth of one post.
 func (f *Forum) postTruth(p *post) PostTruth {
+	at, raw, zoned := f.skin.postTime(p.at)
 	pt := PostTruth{
 		ID:        id(p.id),
 		ThreadID:  id(p.thread.id),
 		Position:  p.position,
 		Page:      f.postPage(p),
-		PostedAt:  p.at,
-		DateRaw:   xfDate(p.at),
-		Path:      f.threadPath(p.thread, 1) + "post-" + id(p.id),
-		Author:    f.authorTruth(p),
+		PostedAt:  at,
+		DateRaw:   raw,
+		Zoned:     zoned,
+		Path:      f.postPath(p),
+		Author:    f.skin.author(f, p),
 		BodyText:  p.body.text,
 		Quotes:    append([]QuoteTruth(nil), p.quotes...),
 		Links:     distinct(p.links),
@@ -185,42 +209,13 @@ func (f *Forum) postTruth(p *post) PostTruth {
 		Signature: p.author.signature.text,
 	}
 	if p.editedAt != nil {
-		e := *p.editedAt
+		e, _, _ := f.skin.postTime(*p.editedAt)
 		pt.EditedAt = &e
 	}
 	for _, a := range p.attach {
 		pt.Attachments = append(pt.Attachments, AttachmentTruth{Name: a.name, URL: f.attachmentPath(a)})
 	}
 	return pt
-}
-
-// authorTruth returns the truth of a post's author block.
-func (f *Forum) authorTruth(p *post) AuthorTruth {
-	u := p.author
-	at := AuthorTruth{Name: u.name, Title: u.title}
-	if u.kind != member {
-		return at
-	}
-	at.ID = id(u.id)
-	at.Path = f.memberPath(u)
-	at.Banners = f.banners(p)
-	at.Joined = u.joined.Format("2006-01-02")
-	at.Messages = u.messages
-	at.ReactionScore = u.reactions
-	if u.points != nil {
-		v := *u.points
-		at.Points = &v
-	}
-	for _, pr := range f.pairs(u) {
-		at.Fields = append(at.Fields, FieldTruth{Label: pr.label, Value: pr.value})
-	}
-	if u.location != nil {
-		at.Location = u.location.display
-	}
-	if u.country != nil {
-		at.Country = u.country.display
-	}
-	return at
 }
 
 // id formats a numeric ID.
