@@ -47,14 +47,15 @@ func (x *extractor) author(n *html.Node) Author {
 }
 
 // ruleDisplay returns what the element found by r below ctx shows (see
-// displayValue), or the attribute the rule names.
+// displayValue), or the attribute the rule names, through the alternative's
+// regexp when it has one (a value after its label in one line of text).
 func ruleDisplay(r rule, ctx *html.Node) string {
 	n, a := r.node(ctx)
 	if n == nil {
 		return ""
 	}
 	if a.attr != "" {
-		return strings.TrimSpace(attr(n, a.attr))
+		return a.filter(strings.TrimSpace(attr(n, a.attr)))
 	}
-	return displayValue(n)
+	return a.filter(displayValue(n))
 }
