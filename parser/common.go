@@ -56,6 +56,11 @@ func (x *extractor) ownURL(pageURL string) string {
 		return pageURL
 	}
 	_, u.Path = x.e.pageOf(u.Path)
+	if x.e.PageParam != "" && u.RawQuery != "" {
+		q := u.Query()
+		q.Del(x.e.PageParam)
+		u.RawQuery = q.Encode()
+	}
 	return CanonicalURL(u, x.e).String()
 }
 
