@@ -20,6 +20,15 @@ type Engine struct {
 	// DropParams are query parameters that never change a page's content
 	// (session ids, sort orders that mirror the default...). Canonical URLs lack them.
 	DropParams []string
+	// RedundantParams are query parameters that add nothing beside another:
+	// the key is dropped from a canonical URL whose query has the value's
+	// parameter (phpBB's forum id f beside a topic id t).
+	RedundantParams map[string]string
+	// PageParam is a query parameter that names a page of a thread or board,
+	// by number or by the offset of its first item (phpBB's start). A
+	// canonical URL drops it when it names the first page ("", "0" or "1"),
+	// and the thread's or board's own URL never has it.
+	PageParam string
 	// ParseJSON, for engines with a JSON API (Discourse), parses an API
 	// response; it returns nil when the body is not one of its responses.
 	ParseJSON func(u *url.URL, body []byte, fetched time.Time) (*Page, error)
@@ -33,9 +42,6 @@ type Engine struct {
 	// page number, and an extension to keep (".html"). Removing the match
 	// (keeping a "/" separator and the extension) gives the page-1 URL.
 	PagePath *regexp.Regexp
-	// PageParam is the query parameter that names a page of a thread or board
-	// ("page" in showthread.php?tid=2&page=3); the page-1 URL lacks it.
-	PageParam string
 	// PageStart matches, in a URL's path or query, the number that says where
 	// a page of a thread or board starts when that is an offset rather than a
 	// page number (SMF: "topic=5.20", "topic,5.20.html"), as its first group.
@@ -83,7 +89,7 @@ func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
 		DropParams: e.DropParams, PagePath: e.PagePath, PageParam: e.PageParam, PageStart: e.PageStart,
-		ParseJSON: e.ParseJSON, Finish: e.Finish,
+		RedundantParams: e.RedundantParams, ParseJSON: e.ParseJSON, Finish: e.Finish,
 	}
 }
 

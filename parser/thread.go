@@ -243,8 +243,12 @@ func (x *extractor) quote(q *html.Node) Quote {
 		author = strings.TrimSuffix(author, suffix)
 	}
 	out := Quote{Author: strings.TrimSpace(author), PostID: lastDigits(c.get("QuotePostID").text(q))}
+	// The attribution element ("X wrote:"), when the text holds it, is not
+	// part of the quoted words; nested quotes keep theirs.
+	an, aa := c.get("QuoteAuthor").node(q)
+	isAttribution := func(n *html.Node) bool { return aa.attr == "" && n == an && n != q }
 	if tn, _ := c.get("QuoteText").node(q); tn != nil {
-		out.Text = textOf(tn, x.textOptions(nil))
+		out.Text = textOf(tn, x.textOptions(isAttribution))
 	}
 	return out
 }

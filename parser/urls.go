@@ -13,9 +13,10 @@ import (
 
 // CanonicalURL returns the one form of u under which a crawler should know a
 // page: scheme and host lower-cased, default port and fragment dropped,
-// session and tracking parameters (and e's DropParams) removed, the rest of the
-// query sorted (pairs separated by "&" or ";" are written with "&"), and, where e knows it, a page-1 URL reduced to its thread's or
-// board's URL. e may be nil (engine not known yet).
+// session and tracking parameters (and e's DropParams and RedundantParams)
+// removed, the rest of the query sorted (pairs separated by "&" or ";" are
+// written with "&"), and, where e knows it, a page-1 URL reduced to its
+// thread's or board's URL. e may be nil (engine not known yet).
 func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	c := *u
 	c.Fragment, c.RawFragment = "", ""
@@ -32,8 +33,13 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	if c.RawQuery != "" {
 		q := parseQuery(c.RawQuery)
 		for k := range q {
-			if dropParam(k, e) {
+			if dropParam(k, e) || (e != nil && e.RedundantParams[k] != "" && q.Has(e.RedundantParams[k])) {
 				q.Del(k)
+			}
+		}
+		if e != nil && e.PageParam != "" && q.Has(e.PageParam) {
+			if v := q.Get(e.PageParam); v == "" || v == "0" || v == "1" {
+				q.Del(e.PageParam)
 			}
 		}
 		c.RawQuery = encodeSorted(q)
