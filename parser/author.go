@@ -36,7 +36,7 @@ func (x *extractor) author(n *html.Node) Author {
 	}
 	label, value := c.get("PairLabel"), c.get("PairValue")
 	for _, pair := range c.get("AuthorPair").all(n) {
-		f := Field{Label: ruleDisplay(label, pair), Value: ruleDisplay(value, pair)}
+		f := Field{Label: ruleDisplay(label, pair), Value: ruleDisplay(value, valueOf(pair))}
 		if f.Label == "" && f.Value == "" {
 			continue
 		}
@@ -46,15 +46,48 @@ func (x *extractor) author(n *html.Node) Author {
 	return a
 }
 
+// valueOf returns the element that holds a pair's value: the <dd> that
+// follows a <dt> of a definition list that shares one list among all pairs,
+// else the pair itself.
+func valueOf(pair *html.Node) *html.Node {
+	if pair.Data != "dt" {
+		return pair
+	}
+	for s := pair.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			if s.Data == "dd" {
+				return s
+			}
+			break
+		}
+	}
+	return pair
+}
+
 // ruleDisplay returns what the element found by r below ctx shows (see
-// displayValue), or the attribute the rule names.
+// displayValue), or the attribute the rule names, through the alternative's
+// regexp; the first alternative that gives a value wins.
 func ruleDisplay(r rule, ctx *html.Node) string {
-	n, a := r.node(ctx)
-	if n == nil {
+	if ctx == nil {
 		return ""
 	}
-	if a.attr != "" {
-		return strings.TrimSpace(attr(n, a.attr))
+	for _, a := range r.alts {
+		n := ctx
+		if a.sel != nil {
+			n = a.sel.MatchFirst(ctx)
+		}
+		if n == nil {
+			continue
+		}
+		var v string
+		if a.attr != "" {
+			v = strings.TrimSpace(attr(n, a.attr))
+		} else {
+			v = displayValue(n)
+		}
+		if v = a.filter(v); v != "" {
+			return v
+		}
 	}
-	return displayValue(n)
+	return ""
 }
