@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -75,6 +76,8 @@ func (x *extractor) post(n *html.Node) Post {
 	if pos := c.get("Position").text(n); pos != "" {
 		if i := strings.IndexByte(pos, '#'); i >= 0 {
 			p.Position = firstInt(pos[i:])
+		} else if n, err := strconv.Atoi(pos); err == nil && n > 0 {
+			p.Position = n // a bare number: an attribute that holds the position
 		}
 	}
 	p.DateRaw = c.get("PostTime").text(n)
