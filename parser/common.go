@@ -31,7 +31,7 @@ func (x *extractor) pages() (cur, last int) {
 		cur = firstInt(s)
 	}
 	if cur == 0 {
-		cur, _ = x.e.pageOf(x.base.Path)
+		cur, _ = x.e.pageOfURL(x.base)
 	}
 	if cur == 0 {
 		cur = 1
@@ -55,7 +55,7 @@ func (x *extractor) ownURL(pageURL string) string {
 	if err != nil {
 		return pageURL
 	}
-	_, u.Path = x.e.pageOf(u.Path)
+	_, u = x.e.pageOfURL(u)
 	return CanonicalURL(u, x.e).String()
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -29,6 +30,10 @@ type Engine struct {
 	// page number, and an extension to keep (".html"). Removing the match
 	// (keeping a "/" separator and the extension) gives the page-1 URL.
 	PagePath *regexp.Regexp
+	// PageParams are query parameters that hold the page number of a thread
+	// or board ("page", "pagenumber"). A canonical URL drops them on page 1,
+	// and the thread's or board's own URL lacks them.
+	PageParams []string
 
 	once     sync.Once
 	compiled *compiled
@@ -70,7 +75,7 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath, ParseJSON: e.ParseJSON,
+		DropParams: e.DropParams, PagePath: e.PagePath, PageParams: e.PageParams, ParseJSON: e.ParseJSON,
 	}
 }
 
@@ -106,4 +111,46 @@ func (e *Engine) pageOf(path string) (page int, first string) {
 		keep += path[m[6]:m[7]]
 	}
 	return page, path[:m[0]] + keep
+}
+
+// pageOfURL returns the page number u names (1 when none) and the URL of
+// the thread's or board's first page. The page is named by PagePath in the
+// path or in a route kept in a bare query key ("showthread.php?12-title/page2"),
+// or by one of PageParams.
+func (e *Engine) pageOfURL(u *url.URL) (page int, first *url.URL) {
+	f := *u
+	page = 1
+	if e == nil {
+		return page, &f
+	}
+	if n, p := e.pageOf(f.Path); p != f.Path {
+		page, f.Path = n, p
+	}
+	if f.RawQuery == "" || (e.PagePath == nil && len(e.PageParams) == 0) {
+		return page, &f
+	}
+	q := f.Query()
+	changed := false
+	for k, vs := range q {
+		if slices.Contains(e.PageParams, k) {
+			if n, err := strconv.Atoi(q.Get(k)); err == nil && n > 0 {
+				page = n
+			}
+			q.Del(k)
+			changed = true
+			continue
+		}
+		if len(vs) == 1 && vs[0] == "" {
+			if n, route := e.pageOf(k); route != k {
+				page = n
+				q.Del(k)
+				q.Set(route, "")
+				changed = true
+			}
+		}
+	}
+	if changed {
+		f.RawQuery = encodeSorted(q)
+	}
+	return page, &f
 }

@@ -36,8 +36,8 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 		c.RawQuery = encodeSorted(q)
 	}
 	c.ForceQuery = false
-	if n, first := e.pageOf(c.Path); n == 1 {
-		c.Path = first
+	if n, first := e.pageOfURL(&c); n == 1 {
+		c = *first
 	}
 	c.RawPath = ""
 	return &c
