@@ -59,7 +59,11 @@ func TestGoldAnnotations(t *testing.T) {
 			t.Logf("%-55s skipped: the %s engine is not written yet", g.Fixture, engine)
 			continue
 		}
-		page, err := p.Parse(g.URL, readFixture(t, g.Fixture))
+		body, err := Decode(readFixture(t, g.Fixture), "")
+		if err != nil {
+			t.Fatalf("%s: %v", g.Fixture, err)
+		}
+		page, err := p.Parse(g.URL, body)
 		if err != nil {
 			t.Fatalf("%s: %v", g.Fixture, err)
 		}
