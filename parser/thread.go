@@ -72,7 +72,7 @@ func (x *extractor) post(n *html.Node) Post {
 		Attachments: []Attachment{},
 		Reactions:   []Reaction{},
 	}
-	p.URL = x.abs(c.get("Permalink").text(n))
+	p.URL = withoutSession(x.abs(c.get("Permalink").text(n)))
 	if pos := c.get("Position").text(n); pos != "" {
 		if i := strings.IndexByte(pos, '#'); i >= 0 {
 			p.Position = firstInt(pos[i:])
@@ -254,3 +254,23 @@ func (x *extractor) displayTime(raw string) *time.Time { return parseDisplayTime
 
 // abs returns ref resolved against the page URL, or "".
 func (x *extractor) abs(ref string) string { return resolve(x.base, ref) }
+
+// withoutSession returns the link u without session and tracking parameters
+// (see sessionParams), keeping the rest of it, its fragment included, as it is.
+func withoutSession(u string) string {
+	r, err := url.Parse(u)
+	if err != nil || r.RawQuery == "" {
+		return u
+	}
+	parts := strings.Split(r.RawQuery, "&")
+	kept := parts[:0]
+	for _, part := range parts {
+		k, _, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(k); err == nil && dropParam(k, nil) {
+			continue
+		}
+		kept = append(kept, part)
+	}
+	r.RawQuery = strings.Join(kept, "&")
+	return r.String()
+}
