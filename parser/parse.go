@@ -104,7 +104,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	c, _ := e.rules()
 	page.Engine = e.Name
 	page.URL = CanonicalURL(base, e).String()
-	x := &extractor{e: e, c: c, base: base, doc: doc, now: fetched}
+	x := &extractor{e: e, c: c, base: base, href: hrefBase(doc, base), doc: doc, now: fetched}
 	if root := c.get("Root").text(doc); root != "" {
 		page.Root = x.canonical(root)
 	}

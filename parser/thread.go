@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -13,7 +14,8 @@ import (
 type extractor struct {
 	e    *Engine
 	c    *compiled
-	base *url.URL // the page's URL, for resolving links
+	base *url.URL // the page's URL
+	href *url.URL // what relative links resolve against: the page's <base href>, else its URL
 	doc  *html.Node
 	now  time.Time // when the page was fetched, for relative dates
 }
@@ -253,7 +255,26 @@ func elementTime(n *html.Node) *time.Time {
 func (x *extractor) displayTime(raw string) *time.Time { return parseDisplayTime(raw, x.now) }
 
 // abs returns ref resolved against the page URL, or "".
-func (x *extractor) abs(ref string) string { return resolve(x.base, ref) }
+func (x *extractor) abs(ref string) string {
+	if x.href == nil {
+		return resolve(x.base, ref)
+	}
+	return resolve(x.href, ref)
+}
+
+// baseHref matches the document's <base> element.
+var baseHref = cascadia.MustCompile("head base[href], base[href]")
+
+// hrefBase returns what relative links of doc resolve against: its
+// <base href> resolved against the page's URL, else the page's URL.
+func hrefBase(doc *html.Node, page *url.URL) *url.URL {
+	if n := baseHref.MatchFirst(doc); n != nil {
+		if b, err := page.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && (b.Scheme == "http" || b.Scheme == "https") {
+			return b
+		}
+	}
+	return page
+}
 
 // withoutSession returns the link u without session and tracking parameters
 // (see sessionParams), keeping the rest of it, its fragment included, as it is.
