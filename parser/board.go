@@ -92,6 +92,9 @@ func (x *extractor) boardLinks(p *Page) {
 		id := ""
 		if pu, err := url.Parse(u); err == nil {
 			id = lastDigits(strings.TrimSuffix(pu.Path, "/"))
+			if id == "" {
+				id = lastDigits(pu.RawQuery) // forumdisplay.php?f=12
+			}
 		}
 		p.Boards = append(p.Boards, BoardRef{ID: id, Title: nodeText(a), URL: u})
 		p.Links = append(p.Links, Link{URL: u, Kind: LinkBoard})
