@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,9 @@ func (x *extractor) breadcrumb() []Crumb {
 			continue
 		}
 		out = append(out, Crumb{Name: ruleDisplay(name, a), URL: u})
+	}
+	if h := len(out) / 2; h > 0 && len(out)%2 == 0 && slices.Equal(out[:h], out[h:]) {
+		out = out[:h] // the same trail shown above and below the page
 	}
 	return out
 }
