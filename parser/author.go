@@ -43,7 +43,7 @@ func (x *extractor) author(n *html.Node) Author {
 			}
 			continue
 		}
-		f := Field{Label: ruleDisplay(label, pair), Value: ruleDisplay(value, pair)}
+		f := Field{Label: ruleDisplay(label, pair), Value: ruleDisplay(value, valueOf(pair))}
 		if f.Label == "" && f.Value == "" {
 			continue
 		}
@@ -76,6 +76,24 @@ func linePairs(n *html.Node) []Field {
 		}
 	}
 	return out
+}
+
+// valueOf returns the element that holds a pair's value: the <dd> that
+// follows a <dt> of a definition list that shares one list among all pairs,
+// else the pair itself.
+func valueOf(pair *html.Node) *html.Node {
+	if pair.Data != "dt" {
+		return pair
+	}
+	for s := pair.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			if s.Data == "dd" {
+				return s
+			}
+			break
+		}
+	}
+	return pair
 }
 
 // ruleDisplay returns what the element found by r below ctx shows (see

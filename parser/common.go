@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,9 @@ func (x *extractor) breadcrumb() []Crumb {
 		seen[c] = true
 		out = append(out, c)
 	}
+	if h := len(out) / 2; h > 0 && len(out)%2 == 0 && slices.Equal(out[:h], out[h:]) {
+		out = out[:h] // the same trail shown above and below the page
+	}
 	return out
 }
 
@@ -38,7 +42,7 @@ func (x *extractor) pages() (cur, last int) {
 		cur = firstInt(s)
 	}
 	if cur == 0 {
-		cur, _ = x.e.firstPage(x.base)
+		cur, _ = x.e.pageOfURL(x.base)
 	}
 	if cur == 0 {
 		cur = 1
@@ -62,7 +66,7 @@ func (x *extractor) ownURL(pageURL string) string {
 	if err != nil {
 		return pageURL
 	}
-	_, u = x.e.firstPage(u)
+	_, u = x.e.pageOfURL(u)
 	c := CanonicalURL(u, x.e)
 	c.Path, c.RawQuery = x.e.firstPageStart(c.Path), x.e.firstPageStart(c.RawQuery)
 	return c.String()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -24,11 +25,6 @@ type Engine struct {
 	// the key is dropped from a canonical URL whose query has the value's
 	// parameter (phpBB's forum id f beside a topic id t).
 	RedundantParams map[string]string
-	// PageParam is a query parameter that names a page of a thread or board,
-	// by number or by the offset of its first item (phpBB's start). A
-	// canonical URL drops it when it names the first page ("", "0" or "1"),
-	// and the thread's or board's own URL never has it.
-	PageParam string
 	// ParseJSON, for engines with a JSON API (Discourse), parses an API
 	// response; it returns nil when the body is not one of its responses.
 	ParseJSON func(u *url.URL, body []byte, fetched time.Time) (*Page, error)
@@ -47,6 +43,11 @@ type Engine struct {
 	// page number (SMF: "topic=5.20", "topic,5.20.html"), as its first group.
 	// The first page has 0 there, and keeps it in its canonical URL.
 	PageStart *regexp.Regexp
+	// PageParams are query parameters that name a page of a thread or board,
+	// by number ("page", "pagenumber") or by the offset of its first item
+	// (phpBB's "start"). A canonical URL drops them on the first page ("",
+	// "0" or "1"), and the thread's or board's own URL lacks them.
+	PageParams []string
 
 	once     sync.Once
 	compiled *compiled
@@ -88,7 +89,7 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath, PageParam: e.PageParam, PageStart: e.PageStart,
+		DropParams: e.DropParams, PagePath: e.PagePath, PageParams: e.PageParams, PageStart: e.PageStart,
 		RedundantParams: e.RedundantParams, ParseJSON: e.ParseJSON, Finish: e.Finish,
 	}
 }
@@ -127,22 +128,46 @@ func (e *Engine) pageOf(path string) (page int, first string) {
 	return page, path[:m[0]] + keep
 }
 
-// firstPage returns u without the page it names (its path's page part and
-// its PageParam), and that page number (1 when none).
-func (e *Engine) firstPage(u *url.URL) (page int, first *url.URL) {
-	c := *u
-	page, c.Path = e.pageOf(u.Path)
-	if e != nil && e.PageParam != "" && c.RawQuery != "" {
-		q := c.Query()
-		if v := q.Get(e.PageParam); v != "" {
-			if n, err := strconv.Atoi(v); err == nil && n > 0 {
+// pageOfURL returns the page number u names (1 when none) and the URL of
+// the thread's or board's first page. The page is named by PagePath in the
+// path or in a route kept in a bare query key ("showthread.php?12-title/page2"),
+// or by one of PageParams.
+func (e *Engine) pageOfURL(u *url.URL) (page int, first *url.URL) {
+	f := *u
+	page = 1
+	if e == nil {
+		return page, &f
+	}
+	if n, p := e.pageOf(f.Path); p != f.Path {
+		page, f.Path = n, p
+	}
+	if f.RawQuery == "" || (e.PagePath == nil && len(e.PageParams) == 0) {
+		return page, &f
+	}
+	q := f.Query()
+	changed := false
+	for k, vs := range q {
+		if slices.Contains(e.PageParams, k) {
+			if n, err := strconv.Atoi(q.Get(k)); err == nil && n > 0 {
 				page = n
 			}
-			q.Del(e.PageParam)
-			c.RawQuery = encodeSorted(q)
+			q.Del(k)
+			changed = true
+			continue
+		}
+		if len(vs) == 1 && vs[0] == "" {
+			if n, route := e.pageOf(k); route != k {
+				page = n
+				q.Del(k)
+				q.Set(route, "")
+				changed = true
+			}
 		}
 	}
-	return page, &c
+	if changed {
+		f.RawQuery = encodeSorted(q)
+	}
+	return page, &f
 }
 
 // firstPageStart returns s with the page offsets PageStart finds set to 0.

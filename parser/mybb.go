@@ -23,7 +23,7 @@ func MyBB() *Engine {
 			{Rule{"a[href^='printthread.php']"}, 1, "printthread.php links"},
 		},
 		DropParams: []string{"sortby", "order", "datecut", "prefix", "highlight", "my_post_key"},
-		PageParam:  "page",
+		PageParams: []string{"page"},
 		PagePath:   regexp.MustCompile(`(-)page-(\d+)(\.html)$`),
 		Selectors: Selectors{
 			IsThread: Rule{"#posts .post[id^='post_']", "div.post[id^='post_']"},

@@ -40,7 +40,7 @@ func PhpBB() *Engine {
 		},
 		DropParams:      []string{"hilit", "sk", "sd", "st"},
 		RedundantParams: map[string]string{"f": "t"},
-		PageParam:       "start",
+		PageParams:      []string{"start"},
 		PagePath:        regexp.MustCompile(`(-)(\d+)(\.html)$`),
 		Selectors: Selectors{
 			IsThread: Rule{"div.post dl.postprofile", "div.post div.postbody", "table.tablebg b.postauthor"},

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -93,10 +94,12 @@ func (x *extractor) post(n *html.Node) Post {
 	// the body, most of a post's elements, so that they need not search it.
 	defer hideChildren(body)()
 	p.ID = lastDigits(c.get("PostID").text(n))
-	p.URL = x.abs(c.get("Permalink").text(n))
+	p.URL = withoutSession(x.abs(c.get("Permalink").text(n)))
 	if pos := c.get("Position").text(n); pos != "" {
 		if i := strings.IndexByte(pos, '#'); i >= 0 {
 			p.Position = firstInt(pos[i:])
+		} else if n, err := strconv.Atoi(pos); err == nil && n > 0 {
+			p.Position = n // a bare number: an attribute that holds the position
 		}
 	}
 	p.DateRaw = c.get("PostTime").text(n)
@@ -295,4 +298,24 @@ func (x *extractor) abs(ref string) string {
 		return resolve(x.refs, ref)
 	}
 	return resolve(x.base, ref)
+}
+
+// withoutSession returns the link u without session and tracking parameters
+// (see sessionParams), keeping the rest of it, its fragment included, as it is.
+func withoutSession(u string) string {
+	r, err := url.Parse(u)
+	if err != nil || r.RawQuery == "" {
+		return u
+	}
+	parts := strings.Split(r.RawQuery, "&")
+	kept := parts[:0]
+	for _, part := range parts {
+		k, _, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(k); err == nil && dropParam(k, nil) {
+			continue
+		}
+		kept = append(kept, part)
+	}
+	r.RawQuery = strings.Join(kept, "&")
+	return r.String()
 }

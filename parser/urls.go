@@ -37,16 +37,18 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 				q.Del(k)
 			}
 		}
-		if e != nil && e.PageParam != "" && q.Has(e.PageParam) {
-			if v := q.Get(e.PageParam); v == "" || v == "0" || v == "1" {
-				q.Del(e.PageParam)
+		if e != nil {
+			for _, k := range e.PageParams {
+				if v := q.Get(k); q.Has(k) && (v == "" || v == "0" || v == "1") {
+					q.Del(k)
+				}
 			}
 		}
 		c.RawQuery = encodeSorted(q)
 	}
 	c.ForceQuery = false
-	if n, first := e.firstPage(&c); n == 1 {
-		c.Path, c.RawQuery = first.Path, first.RawQuery
+	if n, first := e.pageOfURL(&c); n == 1 {
+		c = *first
 	}
 	c.RawPath = ""
 	return &c

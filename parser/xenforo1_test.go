@@ -37,7 +37,7 @@ func TestEngineURLs(t *testing.T) {
 			if got := CanonicalURL(u, e).String(); got != c.want {
 				t.Errorf("canonical %s, want %s", got, c.want)
 			}
-			if page, _ := e.firstPage(u); page != c.page {
+			if page, _ := e.pageOfURL(u); page != c.page {
 				t.Errorf("page %d, want %d", page, c.page)
 			}
 		})
