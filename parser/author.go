@@ -39,7 +39,7 @@ func (x *extractor) author(n *html.Node) Author {
 		if label.empty() { // pairs written as "Label: value" lines of one element
 			for _, f := range linePairs(pair) {
 				a.Fields = append(a.Fields, f)
-				a.setTyped(f.Label, f.Value)
+				a.setTyped(f.Label, f.Value, x.readDate)
 			}
 			continue
 		}
@@ -48,7 +48,7 @@ func (x *extractor) author(n *html.Node) Author {
 			continue
 		}
 		a.Fields = append(a.Fields, f)
-		a.setTyped(f.Label, f.Value)
+		a.setTyped(f.Label, f.Value, x.readDate)
 	}
 	for _, block := range c.get("AuthorLines").all(n) {
 		for _, line := range strings.Split(textOf(block, textOptions{}), "\n") {
@@ -58,7 +58,7 @@ func (x *extractor) author(n *html.Node) Author {
 				continue
 			}
 			a.Fields = append(a.Fields, Field{Label: l, Value: v})
-			a.setTyped(l, v)
+			a.setTyped(l, v, x.readDate)
 		}
 	}
 	return a

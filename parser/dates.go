@@ -69,28 +69,3 @@ func ParseDisplayDate(s string) (Date, bool) {
 	}
 	return Date{}, false
 }
-
-// dateTimeLayouts are displayed date-and-time forms common to forum engines in English and numeric styles.
-var dateTimeLayouts = []string{
-	"Jan 2, 2006 at 3:04 PM", "Jan 2, 2006 3:04 PM", "Jan 2, 2006, 3:04 PM", "January 2, 2006, 3:04 PM",
-	"January 2, 2006 3:04 PM", "Mon Jan 02, 2006 3:04 pm", "Mon Jan 2, 2006 3:04 pm", "Mon Jan 02, 2006 15:04",
-	"Monday, January 2, 2006, 3:04 PM", "Monday, January 2, 2006 3:04 PM", "02 Jan 2006, 15:04", "2 Jan 2006, 15:04",
-	"02 January 2006 - 03:04 PM", "01-02-2006, 03:04 PM", "02-01-2006, 03:04 PM", "01-02-2006 03:04 PM",
-	"02.01.2006, 15:04", "02.01.2006 15:04", "2006-01-02 15:04", "2006-01-02, 15:04", "2006.01.02 15:04",
-	"02/01/2006 15:04", "01/02/2006 3:04 PM", "1/2/2006 3:04 PM", "1/2/06 3:04 PM", "2006-01-02T15:04",
-}
-
-// parseDisplayTime returns the time a displayed date-and-time stands for, in
-// UTC (a page that shows no zone gives its wall clock, taken as UTC), or nil
-// when raw is not one it knows or holds no time of day. now is when the page
-// was fetched, for relative dates.
-func parseDisplayTime(raw string, now time.Time) *time.Time {
-	s := strings.Join(strings.Fields(strings.TrimSpace(raw)), " ")
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "» "), ".")
-	for _, layout := range dateTimeLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return &t
-		}
-	}
-	return nil
-}

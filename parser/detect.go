@@ -17,7 +17,7 @@ type Detection struct {
 func (d Detection) Claims() bool { return d.Engine != nil && d.Score >= minScore }
 
 // detect scores every engine against the page, best first.
-func detect(doc *html.Node, engines []*Engine) []Detection {
+func detect(doc *html.Node, ix *pageIndex, engines []*Engine) []Detection {
 	out := make([]Detection, 0, len(engines))
 	for _, e := range engines {
 		d := Detection{Engine: e}
@@ -25,7 +25,7 @@ func detect(doc *html.Node, engines []*Engine) []Detection {
 			continue
 		}
 		for i, r := range e.markers {
-			if r.matches(doc) {
+			if r.forPage(ix).matches(doc) {
 				d.Score += e.Markers[i].Weight
 				d.Evidence = append(d.Evidence, e.Markers[i].Why)
 			}

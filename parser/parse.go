@@ -27,11 +27,12 @@ type Options struct {
 type Parser struct {
 	engines []*Engine
 	forced  *Engine
+	dates   *dateReader
 }
 
 // New returns a Parser, or an error naming an unknown forced engine or a bad selector.
 func New(opt Options) (*Parser, error) {
-	p := &Parser{engines: opt.Engines}
+	p := &Parser{engines: opt.Engines, dates: newDateReader()}
 	if p.engines == nil {
 		p.engines = BuiltinEngines()
 	}
@@ -86,12 +87,13 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
 	}
 	expandNoscript(doc)
+	ix := indexPage(doc) // what the page has: rules that need more are dropped for it
 	page := &Page{URL: CanonicalURL(base, nil).String(), Kind: KindUnknown}
 	e := p.forced
 	if e != nil {
 		page.Evidence = []string{"engine forced"}
 	} else {
-		ds := detect(doc, p.engines)
+		ds := detect(doc, ix, p.engines)
 		if len(ds) == 0 || !ds[0].Claims() {
 			msg := "no known forum engine recognised this page"
 			if len(ds) > 0 && ds[0].Score > 0 {
@@ -104,9 +106,10 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 		e, page.Evidence = ds[0].Engine, ds[0].Evidence
 	}
 	c, _ := e.rules()
+	c = c.forPage(ix)
 	page.Engine = e.Name
 	page.URL = CanonicalURL(base, e).String()
-	x := &extractor{e: e, c: c, base: base, refs: documentBase(doc, base), doc: doc, now: fetched}
+	x := &extractor{e: e, c: c, base: base, refs: documentBase(doc, base), doc: doc, now: fetched, dates: p.dates, lang: pageLang(doc)}
 	if root := c.get("Root").text(doc); root != "" {
 		page.Root = x.canonical(root)
 	}
@@ -178,4 +181,16 @@ func expandNoscript(n *html.Node) {
 			c.AppendChild(k)
 		}
 	}
+}
+
+// pageLang returns the primary language subtag of the page's <html lang>
+// ("de-DE" -> "de"), or "" when it has none.
+func pageLang(doc *html.Node) string {
+	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Html {
+			lang, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(attr(n, "lang"))), "-")
+			return lang
+		}
+	}
+	return ""
 }

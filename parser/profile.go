@@ -24,7 +24,7 @@ const (
 var profileLabels = map[string]profileKey{
 	"joined": keyJoined, "join date": keyJoined, "registered": keyJoined, "member since": keyJoined,
 	"registriert": keyJoined, "registriert seit": keyJoined, "mitglied seit": keyJoined, "dabei seit": keyJoined,
-	"inscrit": keyJoined, "inscrit le": keyJoined, "inscription": keyJoined, "date d'inscription": keyJoined,
+	"inscrit": keyJoined, "inscrit le": keyJoined, "enregistré le": keyJoined, "date d'enregistrement": keyJoined, "inscription": keyJoined, "date d'inscription": keyJoined,
 	"regisztrált": keyJoined, "регистрация": keyJoined, "зарегистрирован": keyJoined, "iscritto": keyJoined,
 	"registrado": keyJoined, "lid sinds": keyJoined,
 
@@ -52,12 +52,12 @@ func labelKey(label string) profileKey {
 	return profileLabels[l]
 }
 
-// setTyped fills a's typed field named by label from value; it keeps what is
-// already set when a label repeats.
-func (a *Author) setTyped(label, value string) {
+// setTyped fills a's typed field named by label from value, reading dates
+// with readDate; it keeps what is already set when a label repeats.
+func (a *Author) setTyped(label, value string, readDate func(string) (Date, bool)) {
 	switch labelKey(label) {
 	case keyJoined:
-		if d, ok := ParseDisplayDate(value); ok && a.Joined == nil {
+		if d, ok := readDate(value); ok && a.Joined == nil {
 			a.Joined = &d
 		}
 	case keyMessages:

@@ -39,6 +39,7 @@ type alt struct {
 	attr  string            // "" reads the text
 	re    *regexp.Regexp    // nil: the value as it is
 	prev  bool              // look from the context's previous element sibling
+	needs [][]need          // what a page must have for the selector to match (see needsOf)
 }
 
 // start returns the element the alternative looks from: ctx, or its previous
@@ -115,6 +116,7 @@ func compileRule(r Rule) (rule, error) {
 				c.group = group
 			}
 			c.chain = compileChain(css)
+			c.needs = needsOf(css)
 		}
 		out.alts = append(out.alts, c)
 	}

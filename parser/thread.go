@@ -12,12 +12,14 @@ import (
 
 // extractor runs one engine's compiled rules over one parsed page.
 type extractor struct {
-	e    *Engine
-	c    *compiled
-	base *url.URL // the page's URL
-	refs *url.URL // what its relative links resolve against: its <base href>, else base
-	doc  *html.Node
-	now  time.Time // when the page was fetched, for relative dates
+	e     *Engine
+	c     *compiled
+	base  *url.URL // the page's URL
+	refs  *url.URL // what its relative links resolve against: its <base href>, else base
+	doc   *html.Node
+	now   time.Time   // when the page was fetched, for relative dates
+	dates *dateReader // the parser's, shared by its pages
+	lang  string      // the page's language as <html lang> gives it ("fr"), or ""
 
 	// found once per page
 	pageLinksDone, nextDone bool
@@ -289,8 +291,21 @@ func (x *extractor) timeOf(n *html.Node) *time.Time {
 	return x.displayTime(attr(n, "title"))
 }
 
+// readDate returns the calendar date a displayed date stands for.
+func (x *extractor) readDate(raw string) (Date, bool) {
+	if x.dates == nil {
+		return ParseDisplayDate(raw)
+	}
+	return x.dates.readDate(x.base.Host, x.lang, raw, x.now)
+}
+
 // displayTime returns the time a displayed date stands for, or nil.
-func (x *extractor) displayTime(raw string) *time.Time { return parseDisplayTime(raw, x.now) }
+func (x *extractor) displayTime(raw string) *time.Time {
+	if x.dates == nil {
+		return nil
+	}
+	return x.dates.read(x.base.Host, x.lang, raw, x.now)
+}
 
 // abs returns ref resolved against the page URL, or "".
 func (x *extractor) abs(ref string) string {

@@ -1,0 +1,180 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// pageIndex is the set of class names, ids and attribute names a page uses,
+// gathered in one walk. A selector alternative that needs a class the page
+// does not have can match nothing on it, so it is dropped for that page
+// without searching the tree: most of an engine's fallbacks for other skins,
+// and most of the other engines' detection markers, cost a map look-up.
+type pageIndex struct {
+	classes map[string]struct{}
+	ids     map[string]struct{}
+	attrs   map[string]struct{}
+}
+
+// indexPage returns the index of the tree below doc.
+func indexPage(doc *html.Node) *pageIndex {
+	ix := &pageIndex{
+		classes: make(map[string]struct{}, 512),
+		ids:     make(map[string]struct{}, 128),
+		attrs:   make(map[string]struct{}, 64),
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "class":
+					ix.addClasses(a.Val)
+				case "id":
+					ix.ids[a.Val] = struct{}{}
+				default:
+					if _, ok := ix.attrs[a.Key]; !ok {
+						ix.attrs[a.Key] = struct{}{}
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return ix
+}
+
+// addClasses adds each class of a class attribute's value.
+func (ix *pageIndex) addClasses(v string) {
+	for v != "" {
+		i := 0
+		for i < len(v) && isClassSpace(v[i]) {
+			i++
+		}
+		v = v[i:]
+		j := 0
+		for j < len(v) && !isClassSpace(v[j]) {
+			j++
+		}
+		if j > 0 {
+			if _, ok := ix.classes[v[:j]]; !ok {
+				ix.classes[v[:j]] = struct{}{}
+			}
+		}
+		v = v[j:]
+	}
+}
+
+// need is what a selector requires a page to have somewhere.
+type need struct {
+	kind byte // '.' class, '#' id, '[' attribute name
+	name string
+}
+
+// has reports whether the page has what n names.
+func (ix *pageIndex) has(n need) bool {
+	var ok bool
+	switch n.kind {
+	case '.':
+		_, ok = ix.classes[n.name]
+	case '#':
+		_, ok = ix.ids[n.name]
+	case '[':
+		switch n.name {
+		case "class", "id":
+			return true // not indexed as names
+		}
+		_, ok = ix.attrs[n.name]
+	}
+	return ok
+}
+
+var (
+	parenthesised = regexp.MustCompile(`\([^()]*\)`)
+	quoted        = regexp.MustCompile(`"[^"]*"|'[^']*'`)
+	needPart      = regexp.MustCompile(`([.#])(-?[_a-zA-Z][\w-]*)|\[\s*([\w-]+)`)
+)
+
+// needsOf returns, for each comma-separated group of css, what the page must
+// have for the group to match anything. Pseudo-class arguments (":not(.x)")
+// and attribute values are left out: they need nothing for sure.
+func needsOf(css string) [][]need {
+	s := quoted.ReplaceAllString(css, `""`)
+	for strings.Contains(s, "(") {
+		t := parenthesised.ReplaceAllString(s, "")
+		if t == s {
+			return nil // unbalanced: assume nothing
+		}
+		s = t
+	}
+	var out [][]need
+	for _, g := range strings.Split(s, ",") {
+		var ns []need
+		for _, m := range needPart.FindAllStringSubmatch(g, -1) {
+			switch {
+			case m[1] != "":
+				ns = append(ns, need{m[1][0], m[2]})
+			case m[3] != "":
+				ns = append(ns, need{'[', strings.ToLower(m[3])})
+			}
+		}
+		out = append(out, ns)
+	}
+	return out
+}
+
+// possible reports whether the alternative could match on the indexed page.
+func (a alt) possible(ix *pageIndex) bool {
+	if a.needs == nil || ix == nil {
+		return true
+	}
+	for _, group := range a.needs {
+		ok := true
+		for _, n := range group {
+			if !ix.has(n) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// forPage returns the rule without the alternatives that cannot match on the indexed page.
+func (r rule) forPage(ix *pageIndex) rule {
+	for i, a := range r.alts {
+		if !a.possible(ix) {
+			kept := append(make([]alt, 0, len(r.alts)), r.alts[:i]...)
+			for _, b := range r.alts[i+1:] {
+				if b.possible(ix) {
+					kept = append(kept, b)
+				}
+			}
+			return rule{src: r.src, alts: kept}
+		}
+	}
+	return r
+}
+
+// forPage returns the compiled table with each rule cut to what can match on the indexed page.
+func (c *compiled) forPage(ix *pageIndex) *compiled {
+	out := &compiled{src: c.src, r: make(map[string]rule, len(c.r)), extra: c.extra}
+	for k, r := range c.r {
+		out.r[k] = r.forPage(ix)
+	}
+	if len(c.extra) > 0 {
+		out.extra = make(map[string]rule, len(c.extra))
+		for k, r := range c.extra {
+			out.extra[k] = r.forPage(ix)
+		}
+	}
+	return out
+}
