@@ -2,6 +2,7 @@ package parser
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -12,10 +13,12 @@ import (
 
 // dateReader reads dates as pages display them ("Yesterday at 3:14 PM",
 // "Heute, 10:12", "18. Dezember 2019", "vor 2 Stunden") with go-dateparser,
-// a multilingual parser that costs about 0.1-1 ms a call. It learns, per site,
-// the locale the library found (later calls skip language detection) and,
-// where the site's dates are absolute, a Go layout that reproduces them
-// (later dates take one time.Parse, about a microsecond). Safe for concurrent use.
+// a multilingual parser that costs 0.1-1 ms a call: as much as parsing a whole
+// page for twenty dates. So it reads the time of day itself, asks the library
+// only for the calendar part, and remembers per site the locale the library
+// found and every calendar part it read: a site's posts share few days, and a
+// crawl pays the library once per day shown, not once per post. Relative
+// days ("Yesterday at") are remembered per fetch day. Safe for concurrent use.
 type dateReader struct {
 	mu    sync.Mutex
 	sites map[string]*siteDates
@@ -24,80 +27,96 @@ type dateReader struct {
 // siteDates is what a dateReader learned of one site's dates.
 type siteDates struct {
 	locale string
-	layout string // a Go layout that formats the site's absolute dates as displayed
+	days   map[string]dayMemo // calendar part (and fetch day, for relative ones) -> its date
+}
+
+// dayMemo is a remembered calendar part: its date, or that the library found none.
+type dayMemo struct {
+	d  Date
+	ok bool
 }
 
 func newDateReader() *dateReader { return &dateReader{sites: map[string]*siteDates{}} }
 
-// maxSites bounds what a dateReader remembers; past it, it starts afresh.
-const maxSites = 10000
+// Bounds on what a dateReader remembers; past them it starts afresh.
+const (
+	maxSites    = 1000
+	maxSiteDays = 20000
+)
 
-// clockTime matches a time of day in a displayed date ("2:22 pm", "14:05", "13h16").
-var clockTime = regexp.MustCompile(`\d{1,2}\s*[:h.]\s*\d{2}`)
+// clock matches a time of day in a displayed date: "2:22 pm", "14:05:33",
+// "13h16", "12:11AM", "3 h 05".
+var clock = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?`)
 
-// learnLayouts are the Go layouts a site's absolute dates are tried against
-// once the library has read one, to find the site's layout.
-var learnLayouts = []string{
-	"Jan 2, 2006 at 3:04 PM", "Jan 2, 2006 3:04 PM", "Jan 2, 2006, 3:04 PM", "January 2, 2006, 3:04 PM",
-	"January 2, 2006 3:04 PM", "January 02, 2006, 03:04:05 PM", "Mon Jan 02, 2006 3:04 pm", "Mon Jan 2, 2006 3:04 pm",
-	"Mon Jan 02, 2006 15:04", "Monday, January 2, 2006, 3:04 PM", "Monday, January 2, 2006 3:04 PM",
-	"02 Jan 2006, 15:04", "2 Jan 2006, 15:04", "2 Jan 2006 15:04", "02 January 2006 - 03:04 PM", "Jan 2, 2006 15:04",
-	"01-02-2006, 03:04 PM", "02-01-2006, 03:04 PM", "01-02-2006 03:04 PM", "02-01-2006, 15:04",
-	"02.01.2006, 15:04", "02.01.2006 15:04", "2.1.2006, 15:04", "2006-01-02 15:04", "2006-01-02, 15:04:05",
-	"2006-01-02, 15:04", "2006.01.02 15:04", "2006. 01. 02. 15:04", "02/01/2006 15:04", "01/02/2006 3:04 PM",
-	"1/2/2006 3:04 PM", "1/2/06 3:04 PM", "2006-01-02T15:04", "Jan 02, 2006, 03:04 PM", "Jan 02, 2006 03:04 PM",
-}
+// ordinal matches an English ordinal suffix ("30th"), which the library reads
+// less surely than the bare number.
+var ordinal = regexp.MustCompile(`(\d)(?:st|nd|rd|th)\b`)
 
-// read returns the time a displayed date stands for on the site: its wall
-// clock taken as UTC when the page shows no zone, relative dates resolved
-// against now. It returns nil when raw is no date, or a date without a time
-// of day (a calendar date is not a moment).
+// relativeWord matches the words of relative dates in common forum
+// languages, so that a date with no digits ("Yesterday") is still read.
+var relativeWord = regexp.MustCompile(`(?i)\b(ago|today|yesterday|now|vor|heute|gestern|hier|aujourd|il y a|hace|hoy|ayer|oggi|ieri|tegnap|perce|órája|назад|сегодня|вчера)\b`)
+
+// read returns the time a displayed date stands for: its wall clock taken as
+// UTC when the page shows no zone, relative dates resolved against now. It
+// returns nil when raw is no date, or a calendar date without a time of day
+// (a day is not a moment). lang is the page's language, or "".
 func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 	s := cleanDate(raw)
 	if s == "" || !strings.ContainsAny(s, "0123456789") && !relativeWord.MatchString(s) {
 		return nil
 	}
-	known := r.site(site)
-	if known.layout != "" {
-		if t, err := time.Parse(known.layout, s); err == nil {
+	if m := clock.FindStringSubmatchIndex(s); m != nil && len(clock.FindAllStringIndex(s, 2)) == 1 {
+		day := strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
+		if strings.ContainsAny(day, "0123456789") || relativeWord.MatchString(day) {
+			d, ok := r.day(site, lang, day, now)
+			if !ok {
+				return nil
+			}
+			h, min, sec, ok := clockOf(s, m)
+			if !ok {
+				return nil
+			}
+			t := time.Date(d.Year, d.Month, d.Day, h, min, sec, 0, time.UTC)
 			return &t
 		}
 	}
-	cfg := &dps.Configuration{CurrentTime: now.UTC(), DefaultTimezone: time.UTC}
-	d, err := parseIn(cfg, known.locale, lang, s)
-	if err != nil || d.IsZero() {
+	// No separable time of day ("vor 2 Stunden", "5 minutes ago", "14:05" alone): the library reads it whole.
+	d, err := r.parse(site, lang, s, now, false)
+	if err != nil || d.IsZero() || !relativeWord.MatchString(s) && !clock.MatchString(s) {
 		return nil
 	}
 	t := d.Time.UTC()
-	if !clockTime.MatchString(s) && !relativeWord.MatchString(s) {
-		return nil // a calendar date only
-	}
-	r.learn(site, d.Locale, s, t)
 	return &t
 }
 
-// parseIn parses s with the site's known locale, else the page's language
-// (its <html lang>, which also settles the order of numeric dates:
-// "10/05/2006" is 10 May on a French page), and failing those, with the
-// library's own detection.
-func parseIn(cfg *dps.Configuration, locale, lang, s string) (date.Date, error) {
-	switch {
-	case locale != "":
-		cfg.Locales = []string{locale}
-	case lang != "":
-		cfg.Languages = []string{lang}
-	default:
-		return dps.Parse(cfg, s)
+// clockOf returns the hour, minute and second of the clock match m in s.
+func clockOf(s string, m []int) (h, min, sec int, ok bool) {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
 	}
-	d, err := dps.Parse(cfg, s)
-	if err == nil && !d.IsZero() {
-		return d, nil
+	h, _ = strconv.Atoi(group(1))
+	min, _ = strconv.Atoi(group(2))
+	if g := group(3); g != "" {
+		sec, _ = strconv.Atoi(g)
 	}
-	cfg.Locales, cfg.Languages = nil, nil // the site's other pages may be in another language
-	return dps.Parse(cfg, s)
+	switch strings.ToLower(group(4)) {
+	case "a":
+		if h == 12 {
+			h = 0
+		}
+	case "p":
+		if h < 12 {
+			h += 12
+		}
+	}
+	return h, min, sec, h < 24 && min < 60 && sec < 60
 }
 
-// readDate returns the calendar date a displayed date stands for ("Lun 8 Jan 2018 15:31" -> 2018-01-08).
+// readDate returns the calendar date a displayed date stands for ("Lun 8 Jan
+// 2018 15:31" -> 2018-01-08, "janvier 2003" -> 2003-01-01).
 func (r *dateReader) readDate(site, lang, raw string, now time.Time) (Date, bool) {
 	if d, ok := ParseDisplayDate(raw); ok {
 		return d, true
@@ -106,60 +125,94 @@ func (r *dateReader) readDate(site, lang, raw string, now time.Time) (Date, bool
 	if s == "" || !strings.ContainsAny(s, "0123456789") {
 		return Date{}, false
 	}
-	cfg := &dps.Configuration{CurrentTime: now.UTC(), DefaultTimezone: time.UTC, PreferredDayOfMonth: dps.First}
-	d, err := parseIn(cfg, r.site(site).locale, lang, s)
-	if err != nil || d.IsZero() {
-		return Date{}, false
+	if m := clock.FindStringIndex(s); m != nil {
+		s = strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
 	}
-	return DateOf(d.Time), true
+	return r.day(site, lang, s, now)
 }
 
-// relativeWord matches the words of relative dates in the languages of the
-// forums seen most ("ago", "vor", "il y a", "назад", "Today", "Heute", "Yesterday"...):
-// dates that hold no digits yet are dates.
-var relativeWord = regexp.MustCompile(`(?i)\b(ago|today|yesterday|now|vor|heute|gestern|hier|aujourd|il y a|hace|hoy|ayer|oggi|ieri|fa|tegnap|ma|perce|órája|назад|сегодня|вчера)\b`)
-
-// cleanDate folds a displayed date's whitespace and strips the punctuation
-// forums put around it ("« ... »", a trailing dot).
-func cleanDate(raw string) string {
-	s := strings.Join(strings.Fields(raw), " ")
-	s = strings.Trim(s, "«»·|-–— ")
-	return strings.TrimSuffix(s, ".")
-}
-
-// site returns a copy of what is known of a site's dates.
-func (r *dateReader) site(site string) siteDates {
+// day returns the date of a calendar part, from the site's memory or the library.
+func (r *dateReader) day(site, lang, s string, now time.Time) (Date, bool) {
+	key := s
+	if relativeWord.MatchString(s) {
+		key += "\x00" + now.UTC().Format(time.DateOnly)
+	}
+	r.mu.Lock()
+	known := r.sites[site]
+	if known != nil {
+		if m, ok := known.days[key]; ok {
+			r.mu.Unlock()
+			return m.d, m.ok
+		}
+	}
+	r.mu.Unlock()
+	d, err := r.parse(site, lang, s, now, true)
+	m := dayMemo{ok: err == nil && !d.IsZero()}
+	if m.ok {
+		m.d = DateOf(d.Time)
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if k := r.sites[site]; k != nil {
-		return *k
+	k := r.siteLocked(site)
+	if len(k.days) >= maxSiteDays {
+		k.days = map[string]dayMemo{}
 	}
-	return siteDates{}
+	k.days[key] = m
+	return m.d, m.ok
 }
 
-// learn records the locale the library found for a site and, when one of
-// learnLayouts formats t exactly as s is displayed, that layout.
-func (r *dateReader) learn(site, locale, s string, t time.Time) {
+// parse asks the library, in the site's known locale, else the page's
+// language (which also settles the order of numeric dates: "10/05/2006" is
+// 10 May on a French page), and failing those with its own detection; it
+// records the locale found.
+func (r *dateReader) parse(site, lang, s string, now time.Time, firstOfMonth bool) (date.Date, error) {
+	cfg := &dps.Configuration{CurrentTime: now.UTC(), DefaultTimezone: time.UTC}
+	if firstOfMonth {
+		cfg.PreferredDayOfMonth = dps.First
+	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	locale := r.siteLocked(site).locale
+	r.mu.Unlock()
+	var d date.Date
+	var err error
+	switch {
+	case locale != "":
+		cfg.Locales = []string{locale}
+	case lang != "":
+		cfg.Languages = []string{lang}
+	}
+	if d, err = dps.Parse(cfg, s); (err != nil || d.IsZero()) && (cfg.Locales != nil || cfg.Languages != nil) {
+		cfg.Locales, cfg.Languages = nil, nil // the site's other pages may be in another language
+		d, err = dps.Parse(cfg, s)
+	}
+	if err == nil && !d.IsZero() && d.Locale != "" {
+		r.mu.Lock()
+		if k := r.siteLocked(site); k.locale == "" {
+			k.locale = d.Locale
+		}
+		r.mu.Unlock()
+	}
+	return d, err
+}
+
+// siteLocked returns the site's record, making it; the caller holds r.mu.
+func (r *dateReader) siteLocked(site string) *siteDates {
 	k := r.sites[site]
 	if k == nil {
 		if len(r.sites) >= maxSites {
 			r.sites = map[string]*siteDates{}
 		}
-		k = &siteDates{}
+		k = &siteDates{days: map[string]dayMemo{}}
 		r.sites[site] = k
 	}
-	if k.locale == "" {
-		k.locale = locale
-	}
-	if k.layout != "" {
-		return
-	}
-	for _, l := range learnLayouts {
-		if t.Format(l) == s {
-			k.layout = l
-			return
-		}
-	}
+	return k
+}
+
+// cleanDate folds a displayed date's whitespace and strips what forums put
+// around it ("« ... »", a trailing dot) and English ordinal suffixes.
+func cleanDate(raw string) string {
+	s := strings.Join(strings.Fields(raw), " ")
+	s = strings.Trim(s, "«»·|-–— ")
+	s = strings.TrimSuffix(s, ".")
+	return ordinal.ReplaceAllString(s, "$1")
 }
