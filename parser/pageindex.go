@@ -16,7 +16,12 @@ type pageIndex struct {
 	classes map[string]struct{}
 	ids     map[string]struct{}
 	attrs   map[string]struct{}
+	values  map[string][]string // the values of valueAttrs, for [href*=...] and the like
 }
+
+// valueAttrs are the attributes whose values the index keeps: those that
+// engines' markers test by value (links, scripts, meta tags, ids).
+var valueAttrs = map[string]bool{"href": true, "src": true, "content": true, "id": true, "name": true, "rel": true}
 
 // indexPage returns the index of the tree below doc.
 func indexPage(doc *html.Node) *pageIndex {
@@ -24,11 +29,15 @@ func indexPage(doc *html.Node) *pageIndex {
 		classes: make(map[string]struct{}, 512),
 		ids:     make(map[string]struct{}, 128),
 		attrs:   make(map[string]struct{}, 64),
+		values:  make(map[string][]string, len(valueAttrs)),
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			for _, a := range n.Attr {
+				if valueAttrs[a.Key] {
+					ix.values[a.Key] = append(ix.values[a.Key], a.Val)
+				}
 				switch a.Key {
 				case "class":
 					ix.addClasses(a.Val)
@@ -72,8 +81,10 @@ func (ix *pageIndex) addClasses(v string) {
 
 // need is what a selector requires a page to have somewhere.
 type need struct {
-	kind byte // '.' class, '#' id, '[' attribute name
-	name string
+	kind  byte   // '.' class, '#' id, '[' attribute
+	name  string // class, id or attribute name
+	op    string // for an attribute: "", "=", "^=", "$=", "*=", "~=", "|="
+	value string // for an attribute with an operator
 }
 
 // has reports whether the page has what n names.
@@ -86,25 +97,65 @@ func (ix *pageIndex) has(n need) bool {
 		_, ok = ix.ids[n.name]
 	case '[':
 		switch n.name {
-		case "class", "id":
-			return true // not indexed as names
+		case "class":
+			return true // not indexed as a name
+		case "id":
+			ok = len(ix.ids) > 0
+		default:
+			_, ok = ix.attrs[n.name]
 		}
-		_, ok = ix.attrs[n.name]
+		if ok && n.op != "" && valueAttrs[n.name] {
+			return ix.anyValue(n)
+		}
 	}
 	return ok
 }
 
+// anyValue reports whether some value of the attribute satisfies the need's operator.
+func (ix *pageIndex) anyValue(n need) bool {
+	var vs []string
+	if n.name == "id" {
+		for id := range ix.ids {
+			vs = append(vs, id)
+		}
+	} else {
+		vs = ix.values[n.name]
+	}
+	for _, v := range vs {
+		switch n.op {
+		case "=":
+			if v == n.value {
+				return true
+			}
+		case "^=":
+			if strings.HasPrefix(v, n.value) {
+				return true
+			}
+		case "$=":
+			if strings.HasSuffix(v, n.value) {
+				return true
+			}
+		case "*=":
+			if strings.Contains(v, n.value) {
+				return true
+			}
+		default: // "~=", "|=": leave to the selector
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	parenthesised = regexp.MustCompile(`\([^()]*\)`)
-	quoted        = regexp.MustCompile(`"[^"]*"|'[^']*'`)
-	needPart      = regexp.MustCompile(`([.#])(-?[_a-zA-Z][\w-]*)|\[\s*([\w-]+)`)
+	needPart      = regexp.MustCompile(`([.#])(-?[_a-zA-Z][\w-]*)|\[\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*)))?\s*(i)?\s*\]`)
 )
 
 // needsOf returns, for each comma-separated group of css, what the page must
 // have for the group to match anything. Pseudo-class arguments (":not(.x)")
 // and attribute values are left out: they need nothing for sure.
 func needsOf(css string) [][]need {
-	s := quoted.ReplaceAllString(css, `""`)
+	s := css
 	for strings.Contains(s, "(") {
 		t := parenthesised.ReplaceAllString(s, "")
 		if t == s {
@@ -118,9 +169,13 @@ func needsOf(css string) [][]need {
 		for _, m := range needPart.FindAllStringSubmatch(g, -1) {
 			switch {
 			case m[1] != "":
-				ns = append(ns, need{m[1][0], m[2]})
+				ns = append(ns, need{kind: m[1][0], name: m[2]})
 			case m[3] != "":
-				ns = append(ns, need{'[', strings.ToLower(m[3])})
+				n := need{kind: '[', name: strings.ToLower(m[3]), op: m[4], value: m[5] + m[6] + m[7]}
+				if m[8] != "" || n.op != "" && n.value == "" {
+					n.op, n.value = "", "" // case-insensitive or empty: test presence only
+				}
+				ns = append(ns, n)
 			}
 		}
 		out = append(out, ns)

@@ -1,0 +1,53 @@
+package parser
+
+import (
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestPageIndexPrunes(t *testing.T) {
+	ix := indexPage(fragment(t, `<div class="message message--post" id="post-1" data-author="jo"><a href="/threads/a.1/">x</a><script src="/js/app.js"></script></div>`))
+	tests := []struct {
+		name     string
+		css      string
+		possible bool
+	}{
+		{"a class on the page", ".message--post", true},
+		{"a class not on the page", ".postbody", false},
+		{"all classes of a compound are needed", "div.message.postbody", false},
+		{"a descendant chain needs each part", ".message a.topictitle", false},
+		{"any group of a selector list will do", ".postbody, .message", true},
+		{"classes inside :not() are not needed", "div.message:not(.postbody)", true},
+		{"an id on the page", "#post-1", true},
+		{"an id not on the page", "body#phpbb", false},
+		{"an attribute name", "[data-author]", true},
+		{"an attribute name not on the page", "[data-node-id]", false},
+		{"an href containing a string", "a[href*='threads/']", true},
+		{"no href contains the string", "a[href*='viewtopic.php']", false},
+		{"an id prefix", "div[id^=post-]", true},
+		{"no id with the prefix", "div[id^=post_message_]", false},
+		{"a src suffix", "script[src$='app.js']", true},
+		{"case-insensitive values are only tested for the attribute", "a[href*='THREADS' i]", true},
+		{"values of attributes not indexed are not tested", "div[data-author=nobody]", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := compileRule(Rule{tt.css})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.alts[0].possible(ix); got != tt.possible {
+				t.Errorf("possible(%q) = %v, want %v", tt.css, got, tt.possible)
+			}
+			if !tt.possible && r.matches(ix2root(t)) {
+				t.Errorf("%q was pruned but matches the page", tt.css)
+			}
+		})
+	}
+}
+
+// ix2root returns the same fragment as TestPageIndexPrunes indexes.
+func ix2root(t *testing.T) *html.Node {
+	return fragment(t, `<div class="message message--post" id="post-1" data-author="jo"><a href="/threads/a.1/">x</a><script src="/js/app.js"></script></div>`)
+}
