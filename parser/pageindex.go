@@ -113,37 +113,35 @@ func (ix *pageIndex) has(n need) bool {
 
 // anyValue reports whether some value of the attribute satisfies the need's operator.
 func (ix *pageIndex) anyValue(n need) bool {
-	var vs []string
 	if n.name == "id" {
 		for id := range ix.ids {
-			vs = append(vs, id)
+			if n.satisfiedBy(id) {
+				return true
+			}
 		}
-	} else {
-		vs = ix.values[n.name]
+		return false
 	}
-	for _, v := range vs {
-		switch n.op {
-		case "=":
-			if v == n.value {
-				return true
-			}
-		case "^=":
-			if strings.HasPrefix(v, n.value) {
-				return true
-			}
-		case "$=":
-			if strings.HasSuffix(v, n.value) {
-				return true
-			}
-		case "*=":
-			if strings.Contains(v, n.value) {
-				return true
-			}
-		default: // "~=", "|=": leave to the selector
+	for _, v := range ix.values[n.name] {
+		if n.satisfiedBy(v) {
 			return true
 		}
 	}
 	return false
+}
+
+// satisfiedBy reports whether an attribute value satisfies the need's operator.
+func (n need) satisfiedBy(v string) bool {
+	switch n.op {
+	case "=":
+		return v == n.value
+	case "^=":
+		return strings.HasPrefix(v, n.value)
+	case "$=":
+		return strings.HasSuffix(v, n.value)
+	case "*=":
+		return strings.Contains(v, n.value)
+	}
+	return true // "~=", "|=": left to the selector
 }
 
 var (

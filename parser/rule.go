@@ -293,3 +293,14 @@ func isAncestor(a, n *html.Node) bool {
 	}
 	return false
 }
+
+// costly reports whether an alternative of the rule searches text or nested
+// trees (":contains", ":has"), which the page index cannot rule out.
+func (r rule) costly() bool {
+	for _, a := range r.src {
+		if strings.Contains(a, ":contains(") || strings.Contains(a, ":has(") || strings.Contains(a, ":matches(") {
+			return true
+		}
+	}
+	return false
+}
