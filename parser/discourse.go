@@ -128,7 +128,8 @@ func finishDiscourse(p *Page) {
 				post.URL = p.URL
 			}
 		}
-		add(discourseAPI(t.URL), LinkThread)
+		p.Alternate = discourseAPI(t.URL)
+		add(p.Alternate, LinkThread)
 	}
 	if b := p.Board; b != nil {
 		b.URL = withoutParam(b.URL, "page")

@@ -32,7 +32,12 @@ type Page struct {
 	Board    *Board     `json:"board,omitempty"`
 	Boards   []BoardRef `json:"boards,omitempty"` // boards listed on an index page, or sub-boards of a board
 	Links    []Link     `json:"links,omitempty"`  // pages a crawler should follow from here
-	Warnings []string   `json:"warnings,omitempty"`
+	// Alternate is the URL of the same content in a form the crawl reads
+	// instead (a Discourse topic's JSON, with the real post ids). A crawl
+	// writes no posts of a page that has one, as the alternate's posts are
+	// the same posts; saved pages parsed on their own still give theirs.
+	Alternate string   `json:"alternate,omitempty"`
+	Warnings  []string `json:"warnings,omitempty"`
 }
 
 // Crumb is one step of a page's breadcrumb.

@@ -154,7 +154,7 @@ func (cr *crawl) page(r *colly.Response) {
 	if err != nil {
 		cr.log.Warn("page not decodable, skipped", "url", u, "err", err)
 	}
-	page, err := cr.parser.Parse(u, body)
+	page, err := cr.parser.ParseAt(u, body, fetched)
 	if err != nil {
 		cr.log.Warn("page not parsable, skipped", "url", u, "err", err)
 		return
@@ -190,7 +190,7 @@ func (cr *crawl) page(r *colly.Response) {
 	}
 	cr.mu.Unlock()
 
-	if page.Kind == parser.KindThread && len(page.Posts) > 0 {
+	if page.Kind == parser.KindThread && len(page.Posts) > 0 && page.Alternate == "" {
 		recs := Records(page, fetched)
 		n, err := cr.sink.WritePage(recs)
 		if err != nil {
