@@ -42,6 +42,8 @@ type crawl struct {
 	threads  map[string]bool
 	boards   map[string]bool
 	fatal    error
+
+	unknownHosts map[string]bool // hosts already warned of pages no engine claims
 }
 
 // Crawl fetches the forum from cfg.Start and writes every post it finds to
@@ -60,6 +62,7 @@ func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 	cr := &crawl{
 		cfg: cfg, log: cfg.Logger, parser: p, sink: sink, start: start,
 		frontier: newFrontier(), authors: map[string]bool{}, threads: map[string]bool{}, boards: map[string]bool{},
+		unknownHosts: map[string]bool{},
 	}
 	if cfg.Delay > 0 {
 		cr.pace = rate.NewLimiter(rate.Every(cfg.Delay), 1)
@@ -159,10 +162,20 @@ func (cr *crawl) page(r *colly.Response) {
 		cr.log.Warn("page not parsable, skipped", "url", u, "err", err)
 		return
 	}
-	for _, w := range page.Warnings {
-		cr.log.Warn(w, "url", u)
-	}
 	cr.mu.Lock()
+	if page.Kind == parser.KindUnknown {
+		// Said once per site: a forum whose engine is unknown would repeat it on every page.
+		if !cr.unknownHosts[r.Request.URL.Host] {
+			cr.unknownHosts[r.Request.URL.Host] = true
+			for _, w := range page.Warnings {
+				cr.log.Warn(w+"; pages of this site that no engine claims are skipped (try --engine)", "url", u)
+			}
+		}
+	} else {
+		for _, w := range page.Warnings {
+			cr.log.Warn(w, "url", u)
+		}
+	}
 	cr.sum.Pages++
 	cr.sum.Bytes += int64(len(r.Body))
 	meta := cr.frontier.get(parser.CanonicalURL(r.Request.URL, nil).String())
