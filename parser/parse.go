@@ -21,19 +21,46 @@ type Options struct {
 	Engine string
 	// Engines are the engines to detect among; nil means BuiltinEngines().
 	Engines []*Engine
+	// Overrides change the engines' selector tables, for every site or for
+	// pages of one host (see LoadOverrides); nil changes nothing.
+	Overrides *Overrides
 }
 
 // Parser extracts typed pages. It is safe for concurrent use.
 type Parser struct {
 	engines []*Engine
 	forced  *Engine
+	sites   map[string]*Parser // by host: the parser for pages of a host with its own overrides
 }
 
 // New returns a Parser, or an error naming an unknown forced engine or a bad selector.
 func New(opt Options) (*Parser, error) {
-	p := &Parser{engines: opt.Engines}
-	if p.engines == nil {
-		p.engines = BuiltinEngines()
+	engines := opt.Engines
+	if engines == nil {
+		engines = BuiltinEngines()
+	}
+	p, err := newParser(opt, engines, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, host := range opt.Overrides.hosts() {
+		sp, err := newParser(opt, engines, host)
+		if err != nil {
+			return nil, fmt.Errorf("selectors for %s: %w", host, err)
+		}
+		if p.sites == nil {
+			p.sites = map[string]*Parser{}
+		}
+		p.sites[host] = sp
+	}
+	return p, nil
+}
+
+// newParser returns a Parser for the engines with the overrides for pages of host applied.
+func newParser(opt Options, engines []*Engine, host string) (*Parser, error) {
+	p := &Parser{}
+	for _, e := range engines {
+		p.engines = append(p.engines, opt.Overrides.Apply(e, host))
 	}
 	var names []string
 	for _, e := range p.engines {
@@ -75,6 +102,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("parse %q: %w", pageURL, ErrNotHTTP)
 	}
+	p = p.forHost(base.Host)
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		if page, err := p.parseJSON(base, trimmed, fetched); page != nil || err != nil {
