@@ -142,10 +142,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	case c.get("IsThread").matches(doc):
 		page.Kind = KindThread
 		x.thread(page)
-		if len(page.Posts) == 0 {
-			page.Warnings = append(page.Warnings, fmt.Sprintf(
-				"thread page yielded no posts: selector post (%s) found nothing", strings.Join(c.get("Post").src, " | ")))
-		}
+		page.Warnings = append(page.Warnings, x.emptyRules(page)...)
 	case c.get("IsBoard").matches(doc):
 		page.Kind = KindBoard
 		x.board(page)
