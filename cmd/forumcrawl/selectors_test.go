@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/forumcrawl/forumcrawl/parser"
+)
+
+func TestSelectorsCommandPrintsATableThatLoads(t *testing.T) {
+	p, err := parser.New(parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, engine := range p.Engines() {
+		var out, errOut bytes.Buffer
+		if code := runSelectors(context.Background(), []string{engine}, &out, &errOut); code != exitOK {
+			t.Fatalf("%s: exit %d; stderr %s", engine, code, errOut.String())
+		}
+		if !strings.Contains(out.String(), "\n"+engine+":\n  is_thread:") {
+			t.Errorf("%s: the output is not the engine's table:\n%s", engine, out.String())
+		}
+		if _, err := parser.LoadOverrides(out.Bytes()); err != nil {
+			t.Errorf("%s: the output does not load: %v", engine, err)
+		}
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"no engine lists them", nil, "want one engine name, one of: xenforo2, "},
+		{"two engines", []string{"phpbb", "smf"}, "want one engine name"},
+		{"unknown engine", []string{"phpbb4"}, `unknown engine "phpbb4"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := runSelectors(context.Background(), tt.args, &out, &errOut)
+			if code != exitUsage || !strings.Contains(errOut.String(), tt.stderr) || out.Len() > 0 {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 2 saying %q", code, out.String(), errOut.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+// renamedPage writes a copy of a real XenForo 2 thread page whose posts'
+// class a custom skin renamed, and an overrides file that fixes it, in a
+// temporary directory; it returns their paths.
+func renamedPage(t *testing.T) (page, fix string) {
+	t.Helper()
+	raw, err := os.ReadFile(needFixture(t, "xenforo2/macrumors_se-or-11.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	page, fix = filepath.Join(dir, "renamed.html"), filepath.Join(dir, "skin.yaml")
+	if err := os.WriteFile(page, bytes.ReplaceAll(raw, []byte("message--post"), []byte("message--entry")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fix, []byte("xenforo2:\n  post:\n    prepend: [article.message--entry]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return page, fix
+}
+
+func TestDetectWithSelectorsFixesARenamedSkin(t *testing.T) {
+	page, fix := renamedPage(t)
+	code, stdout, _ := detectCmd(t, page)
+	if code != exitOK || !strings.Contains(stdout, "kind        thread (0 posts)") ||
+		!strings.Contains(stdout, `selector post found nothing (tried "article.message--post" | ".message--post")`) {
+		t.Errorf("without overrides: exit %d, output:\n%s\nwant a thread of 0 posts and a warning naming the post rule", code, stdout)
+	}
+	code, stdout, stderr := detectCmd(t, "--selectors", fix, page)
+	if code != exitOK || !strings.Contains(stdout, "kind        thread (25 posts)") || strings.Contains(stdout, "warning") {
+		t.Errorf("with overrides: exit %d, stderr %s, output:\n%s\nwant the 25 posts and no warning", code, stderr, stdout)
+	}
+}
