@@ -135,3 +135,15 @@ func TestDetectURLThatFails(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 naming the status", code, stderr)
 	}
 }
+
+func TestNewCommandsHaveHelp(t *testing.T) {
+	for _, cmd := range []string{"detect", "selectors"} {
+		code, _, stderr := runCmd(t, "help", cmd)
+		if code != exitOK || !strings.Contains(stderr, "Examples:") || !strings.Contains(stderr, "forumcrawl "+cmd) {
+			t.Errorf("help %s: exit %d, output %q", cmd, code, stderr)
+		}
+	}
+	if _, stdout, _ := runCmd(t, "help"); !strings.Contains(stdout, "forumcrawl detect") || !strings.Contains(stdout, "forumcrawl selectors") {
+		t.Errorf("the usage does not list detect and selectors:\n%s", stdout)
+	}
+}
