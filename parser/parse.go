@@ -21,6 +21,9 @@ type Options struct {
 	Engine string
 	// Engines are the engines to detect among; nil means BuiltinEngines().
 	Engines []*Engine
+	// Overrides change the engines' selector tables, for every site or for
+	// pages of one host (see LoadOverrides); nil changes nothing.
+	Overrides *Overrides
 }
 
 // Parser extracts typed pages. It is safe for concurrent use.
@@ -28,13 +31,38 @@ type Parser struct {
 	engines []*Engine
 	forced  *Engine
 	dates   *dateReader
+	sites   map[string]*Parser // by host: the parser for pages of a host with its own overrides
 }
 
 // New returns a Parser, or an error naming an unknown forced engine or a bad selector.
 func New(opt Options) (*Parser, error) {
-	p := &Parser{engines: opt.Engines, dates: newDateReader()}
-	if p.engines == nil {
-		p.engines = BuiltinEngines()
+	engines := opt.Engines
+	if engines == nil {
+		engines = BuiltinEngines()
+	}
+	dates := newDateReader() // one for all, as it learns per site anyway
+	p, err := newParser(opt, engines, "", dates)
+	if err != nil {
+		return nil, err
+	}
+	for _, host := range opt.Overrides.hosts() {
+		sp, err := newParser(opt, engines, host, dates)
+		if err != nil {
+			return nil, fmt.Errorf("selectors for %s: %w", host, err)
+		}
+		if p.sites == nil {
+			p.sites = map[string]*Parser{}
+		}
+		p.sites[host] = sp
+	}
+	return p, nil
+}
+
+// newParser returns a Parser for the engines with the overrides for pages of host applied.
+func newParser(opt Options, engines []*Engine, host string, dates *dateReader) (*Parser, error) {
+	p := &Parser{dates: dates}
+	for _, e := range engines {
+		p.engines = append(p.engines, opt.Overrides.Apply(e, host))
 	}
 	var names []string
 	for _, e := range p.engines {
@@ -76,6 +104,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("parse %q: %w", pageURL, ErrNotHTTP)
 	}
+	p = p.forHost(base.Host)
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		if page, err := p.parseJSON(base, trimmed, fetched); page != nil || err != nil {
@@ -117,10 +146,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	case c.get("IsThread").matches(doc):
 		page.Kind = KindThread
 		x.thread(page)
-		if len(page.Posts) == 0 {
-			page.Warnings = append(page.Warnings, fmt.Sprintf(
-				"thread page yielded no posts: selector post (%s) found nothing", strings.Join(c.get("Post").src, " | ")))
-		}
+		page.Warnings = append(page.Warnings, x.emptyRules(page)...)
 	case c.get("IsBoard").matches(doc):
 		page.Kind = KindBoard
 		x.board(page)

@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net/url"
 	"time"
+
+	"github.com/forumcrawl/forumcrawl/parser"
 )
 
 // Config says what to crawl and how. The zero value (with Start set) crawls
@@ -18,6 +20,8 @@ type Config struct {
 	Start string
 	// Engine forces an engine by name instead of detecting it per page.
 	Engine string
+	// Overrides change the engines' selector tables (see parser.LoadOverrides); nil changes nothing.
+	Overrides *parser.Overrides
 
 	// Parallel is how many requests may be in flight at once (default 2).
 	Parallel int

@@ -55,7 +55,7 @@ func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := parser.New(parser.Options{Engine: cfg.Engine})
+	p, err := parser.New(parser.Options{Engine: cfg.Engine, Overrides: cfg.Overrides})
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("o", "", "output JSON Lines `file` (\"-\" for stdout); required")
 	appendOut := fs.Bool("append", false, "append to the output file instead of replacing it")
 	fs.StringVar(&cfg.Engine, "engine", "", "force the forum `engine` (e.g. xenforo2) instead of detecting it")
+	selectors := fs.String("selectors", "", "selector overrides for custom skins, a YAML `file` (see forumcrawl selectors)")
 	fs.IntVar(&cfg.Parallel, "parallel", 2, "requests in flight at once")
 	delay := fs.Duration("delay", time.Second, "least time between requests to the host (0 for local runs)")
 	fs.DurationVar(&cfg.Timeout, "timeout", 30*time.Second, "timeout of each request")
@@ -58,7 +59,11 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
 	}
-	if _, err := parser.New(parser.Options{Engine: cfg.Engine}); err != nil {
+	if cfg.Overrides, err = loadSelectors(*selectors); err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
+		return exitUsage
+	}
+	if _, err := parser.New(parser.Options{Engine: cfg.Engine, Overrides: cfg.Overrides}); err != nil {
 		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
 	}

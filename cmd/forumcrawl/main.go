@@ -4,6 +4,8 @@
 //	forumcrawl crawl URL -o posts.jsonl   crawl a forum, board or thread
 //	forumcrawl parse FILE.html...         extract posts from saved pages
 //	forumcrawl demo                       crawl a built-in demo forum
+//	forumcrawl detect URL|FILE...         say which engine made a page, and why
+//	forumcrawl selectors ENGINE           print an engine's selectors as YAML
 package main
 
 import (
@@ -29,6 +31,8 @@ Usage:
   forumcrawl crawl URL -o FILE [flags]   crawl from a forum index, board or thread URL
   forumcrawl parse [flags] FILE.html...  extract posts from saved pages to stdout
   forumcrawl demo [flags]                crawl a built-in demo forum on 127.0.0.1
+  forumcrawl detect [flags] URL|FILE...  say which engine made each page, and why
+  forumcrawl selectors ENGINE            print an engine's selectors as YAML (edit; load with --selectors)
   forumcrawl help COMMAND                show a command's flags and examples
 
 Exit codes: 0 all done, 1 finished but some pages failed, 2 bad usage or set-up error.
@@ -55,6 +59,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runParse(ctx, rest, stdout, stderr)
 	case "demo":
 		return runDemo(ctx, rest, stdout, stderr)
+	case "detect":
+		return runDetect(ctx, rest, stdout, stderr)
+	case "selectors":
+		return runSelectors(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		if len(rest) > 0 {
 			return run(ctx, []string{rest[0], "--help"}, stdout, stderr)

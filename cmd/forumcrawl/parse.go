@@ -22,6 +22,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("parse", "forumcrawl parse [flags] FILE.html...", parseExamples, stderr)
 	engine := fs.String("engine", "", "force the forum `engine` instead of detecting it")
 	pageURL := fs.String("url", "", "the `URL` the page was served from (default: its canonical link)")
+	selectors := fs.String("selectors", "", "selector overrides for custom skins, a YAML `file` (see forumcrawl selectors)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -30,7 +31,12 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "forumcrawl parse: no files given (see forumcrawl parse --help)")
 		return exitUsage
 	}
-	p, err := parser.New(parser.Options{Engine: *engine})
+	overrides, err := loadSelectors(*selectors)
+	if err != nil {
+		fmt.Fprintln(stderr, "forumcrawl parse:", err)
+		return exitUsage
+	}
+	p, err := parser.New(parser.Options{Engine: *engine, Overrides: overrides})
 	if err != nil {
 		fmt.Fprintln(stderr, "forumcrawl parse:", err)
 		return exitUsage
