@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -57,7 +58,13 @@ func labelKey(label string) profileKey {
 func (a *Author) setTyped(label, value string) {
 	switch labelKey(label) {
 	case keyJoined:
-		if d, ok := ParseDisplayDate(value); ok && a.Joined == nil {
+		if a.Joined != nil {
+			return
+		}
+		if d, ok := ParseDisplayDate(value); ok {
+			a.Joined = &d
+		} else if t := parseDisplayTime(value, time.Time{}); t != nil { // a join time, as phpBB shows it
+			d := DateOf(*t)
 			a.Joined = &d
 		}
 	case keyMessages:
