@@ -14,7 +14,8 @@ import (
 // viewforum_body, forumlist_body and index_body templates show it.
 //
 // URLs: index.php, viewforum.php?f=2[&start=20], viewtopic.php?f=2&t=13
-// [&start=20], viewtopic.php?p=456#p456 (permalinks, which phpBB answers
+// [&start=20] in links, viewtopic.php?t=13[&start=20] as the canonical
+// link, viewtopic.php?p=456#p456 (permalinks, which phpBB answers
 // with the post's page, not a redirect), memberlist.php?mode=viewprofile&u=5,
 // download/file.php?id=7. Navigation, breadcrumb, pagination, profile and
 // posting links carry a guest session id (&sid=...), as phpBB adds for a
@@ -69,7 +70,29 @@ func (phpbb) boardPath(f *Forum, b *board, n int) string {
 	return p
 }
 
+// threadPath returns phpBB's canonical topic URL (viewtopic.php?t=13
+// [&start=20], without the forum id) with its query in sorted order, the
+// form a crawler requests; phpBB answers any order alike.
 func (phpbb) threadPath(f *Forum, t *thread, n int) string {
+	if n > 1 {
+		return f.cfg.Prefix + "/viewtopic.php?start=" + strconv.Itoa((n-1)*f.cfg.PostsPerPage) + "&t=" + id(t.id)
+	}
+	return f.cfg.Prefix + "/viewtopic.php?t=" + id(t.id)
+}
+
+// topicCanonical returns the href of a topic page's <link rel=canonical>,
+// in phpBB's order: viewtopic.php?t=13&start=20.
+func (phpbb) topicCanonical(f *Forum, t *thread, n int) string {
+	p := f.cfg.Prefix + "/viewtopic.php?t=" + id(t.id)
+	if n > 1 {
+		p += "&start=" + strconv.Itoa((n-1)*f.cfg.PostsPerPage)
+	}
+	return p
+}
+
+// topicLink returns the path phpBB links page n of a topic with, in
+// listings and pagination: viewtopic.php?f=2&t=13[&start=20].
+func (phpbb) topicLink(f *Forum, t *thread, n int) string {
 	p := f.cfg.Prefix + "/viewtopic.php?f=" + id(t.board.id) + "&t=" + id(t.id)
 	if n > 1 {
 		p += "&start=" + strconv.Itoa((n-1)*f.cfg.PostsPerPage)
@@ -91,6 +114,17 @@ func (phpbb) attachmentPath(f *Forum, a attachment) string {
 
 // postTime: phpBB 3.3 gives <time datetime> in UTC with seconds.
 func (phpbb) postTime(t time.Time) (time.Time, string, bool) { return t, t.Format(phpbbDate), true }
+
+// editTime: the edit note shows only the minute, in the zone the footer
+// names ("All times are UTC+01:00") and nowhere beside it, so, as for
+// vBulletin's dates, a reader knows the wall clock: the truth is that wall
+// clock taken as UTC, as the parser gives a time shown without its zone.
+func (phpbb) editTime(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, time.UTC)
+}
+
+// unnumbered: prosilver shows no post numbers, so the truth's positions are 0.
+func (phpbb) unnumbered() {}
 
 // timeTag returns phpBB 3.3's <time> element for t.
 func (phpbb) timeTag(t time.Time) string {
@@ -156,7 +190,7 @@ func (s phpbb) serve(f *Forum, w http.ResponseWriter, r *http.Request, path stri
 			return
 		case "unread":
 			last := t.last()
-			redirect(w, r, s.threadPath(f, t, f.postPage(last))+"#p"+id(last.id), http.StatusFound)
+			redirect(w, r, s.topicLink(f, t, f.postPage(last))+"#p"+id(last.id), http.StatusFound)
 			return
 		}
 		if n == 0 {

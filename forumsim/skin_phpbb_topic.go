@@ -60,14 +60,14 @@ func (s phpbb) topicRow(f *Forum, b *strings.Builder, t *thread, i int) {
 		state = "sticky_read"
 	}
 	b.WriteString("\t\t<li class=\"row " + bg + map[bool]string{true: " sticky", false: ""}[t.sticky] + "\">\n\t\t\t<dl class=\"row-item " + state + "\">\n\t\t\t\t<dt title=\"No unread posts\">\n\t\t\t\t\t<div class=\"list-inner\">\n" +
-		"\t\t\t\t\t\t<a href=\"" + s.href(f, s.threadPath(f, t, 1), false) + "\" class=\"topictitle\">" + esc(t.title) + "</a>\n\t\t\t\t\t\t<br />\n")
+		"\t\t\t\t\t\t<a href=\"" + s.href(f, s.topicLink(f, t, 1), false) + "\" class=\"topictitle\">" + esc(t.title) + "</a>\n\t\t\t\t\t\t<br />\n")
 	if pages := f.threadPages(t); pages > 1 {
 		b.WriteString("\t\t\t\t\t\t<div class=\"pagination\">\n\t\t\t\t\t\t\t<span><i class=\"icon fa-clone fa-fw\" aria-hidden=\"true\"></i></span>\n\t\t\t\t\t\t\t<ul>\n")
 		for k := 1; k <= pages; k++ {
 			if k > 1 && k < pages-2 {
 				continue
 			}
-			b.WriteString("\t\t\t\t\t\t\t<li><a class=\"button\" href=\"" + s.href(f, s.threadPath(f, t, k), false) + "\">" + strconv.Itoa(k) + "</a></li>\n")
+			b.WriteString("\t\t\t\t\t\t\t<li><a class=\"button\" href=\"" + s.href(f, s.topicLink(f, t, k), false) + "\">" + strconv.Itoa(k) + "</a></li>\n")
 		}
 		b.WriteString("\t\t\t\t\t\t\t</ul>\n\t\t\t\t\t\t</div>\n")
 	}
@@ -80,8 +80,8 @@ func (s phpbb) topicRow(f *Forum, b *strings.Builder, t *thread, i int) {
 // threadPage renders viewtopic_body: page n of a topic.
 func (s phpbb) threadPage(f *Forum, o string, t *thread, n int) string {
 	var b strings.Builder
-	tp := s.threadPath(f, t, 1)
-	nav := s.pagination(f, strconv.Itoa(len(t.posts))+" posts", n, f.threadPages(t), func(k int) string { return s.threadPath(f, t, k) })
+	tp := s.topicLink(f, t, 1)
+	nav := s.pagination(f, strconv.Itoa(len(t.posts))+" posts", n, f.threadPages(t), func(k int) string { return s.topicLink(f, t, k) })
 	b.WriteString("<h2 class=\"topic-title\"><a href=\"" + s.href(f, tp, true) + "\">" + esc(t.title) + "</a></h2>\n\n<div class=\"action-bar bar-top\">\n")
 	b.WriteString("\t<a href=\"" + s.href(f, f.cfg.Prefix+"/posting.php?mode=reply&f="+id(t.board.id)+"&t="+id(t.id), true) + "\" class=\"button\" title=\"Post a reply\">\n\t\t<span>Post Reply</span> <i class=\"icon fa-reply fa-fw\" aria-hidden=\"true\"></i>\n\t</a>\n")
 	b.WriteString("\t<div class=\"dropdown-container dropdown-button-control topic-tools\">\n\t\t<span title=\"Topic tools\" class=\"button button-secondary dropdown-trigger dropdown-select\"><i class=\"icon fa-wrench fa-fw\" aria-hidden=\"true\"></i></span>\n\t\t<div class=\"dropdown\">\n\t\t\t<ul class=\"dropdown-contents\">\n" +
@@ -95,7 +95,7 @@ func (s phpbb) threadPage(f *Forum, o string, t *thread, n int) string {
 	if n > 1 {
 		title += " - Page " + strconv.Itoa(n)
 	}
-	return s.frame(f, o, "viewtopic", title, s.threadPath(f, t, n), crumbsAfterIndex(f.threadCrumbs(t)), t.zone, b.String())
+	return s.frame(f, o, "viewtopic", title, s.topicCanonical(f, t, n), crumbsAfterIndex(f.threadCrumbs(t)), t.zone, b.String())
 }
 
 // writePost writes one post of viewtopic_body.

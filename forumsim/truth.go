@@ -79,12 +79,12 @@ type AttachmentTruth struct {
 type PostTruth struct {
 	ID          string            // post ID, numeric
 	ThreadID    string            // thread ID
-	Position    int               // 1-based position across the thread
+	Position    int               // 1-based position across the thread; 0 when the engine's pages show no post numbers (see unnumbered)
 	Page        int               // thread page the post is on
 	PostedAt    time.Time         // post time as the page gives it, in the zone the page shows: with seconds from a machine-readable time, else the displayed minute (see Zoned)
 	DateRaw     string            // the displayed date text, e.g. "Nov 21, 2010" (XenForo 2), "12-31-2019, 02:22 PM" (vBulletin 4)
 	Zoned       bool              // whether the page gives the time with its zone; when false a crawler can know only PostedAt's wall clock
-	EditedAt    *time.Time        // last edit time, as precise as PostedAt; nil when not edited
+	EditedAt    *time.Time        // last edit time, as precise as PostedAt, or as the page shows it (see editTimer); nil when not edited
 	Path        string            // permalink as the page shows it, e.g. "/community/threads/hello.123/post-456", "/community/viewtopic.php?p=456#p456"
 	Author      AuthorTruth       // the author block
 	BodyText    string            // body text by the text rules, without quotes
@@ -189,6 +189,18 @@ func (f *Forum) ThreadPagePaths() []string {
 	return out
 }
 
+// Skins whose pages show less of a post than its truth holds say so by
+// implementing these; the truth then holds what the page shows.
+type (
+	// unnumbered is a skin whose pages number no posts (phpBB's prosilver):
+	// the truth's Position is 0, as a reader finds none.
+	unnumbered interface{ unnumbered() }
+	// editTimer is a skin that shows edit times otherwise than post times
+	// (phpBB: posts have a <time datetime>, edit notes only a displayed
+	// minute): editTime returns what a reader can know of edit time t.
+	editTimer interface{ editTime(t time.Time) time.Time }
+)
+
 // postTruth returns the truth of one post.
 func (f *Forum) postTruth(p *post) PostTruth {
 	at, raw, zoned := f.skin.postTime(p.at)
@@ -208,8 +220,14 @@ func (f *Forum) postTruth(p *post) PostTruth {
 		Images:    append([]string(nil), p.images...),
 		Signature: p.author.signature.text,
 	}
+	if _, ok := f.skin.(unnumbered); ok {
+		pt.Position = 0
+	}
 	if p.editedAt != nil {
 		e, _, _ := f.skin.postTime(*p.editedAt)
+		if et, ok := f.skin.(editTimer); ok {
+			e = et.editTime(*p.editedAt)
+		}
 		pt.EditedAt = &e
 	}
 	for _, a := range p.attach {

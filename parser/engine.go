@@ -48,6 +48,11 @@ type Engine struct {
 	// (phpBB's "start"). A canonical URL drops them on the first page ("",
 	// "0" or "1"), and the thread's or board's own URL lacks them.
 	PageParams []string
+	// ReplyNumbers says that the post numbers the engine shows count
+	// replies: the first post shows none and "Reply #1" is the second post
+	// (SMF). A shown #N is then position N+1, and the unnumbered first post
+	// of a thread's first page position 1.
+	ReplyNumbers bool
 
 	once     sync.Once
 	compiled *compiled

@@ -14,8 +14,9 @@ import "regexp"
 // /title-tN.html with pages /title-tN-K.html. Session ids (sid), search
 // highlights (hilit) and sort options (sk, sd, st) never change what a page holds.
 //
-// A post's rank (its text, or its rank image's title, else alt) is in the
-// post's extra values as "rank". Posts without a machine time keep the
+// A post's rank (its text, or its rank image's title, else alt) is its
+// author's title, as phpBB's rank is the title a member's posts or the
+// admins give them. Posts without a machine time keep the
 // displayed date exactly in date_raw, without the "by X »" before it.
 func PhpBB() *Engine {
 	const (
@@ -93,6 +94,9 @@ func PhpBB() *Engine {
 				// subsilver2: "Posted: Sun May 26, 2019 4:34 pm" beside the post's subject
 				"td.gensmall div[style*=right] ~ ^[^:\\d]*:\\s*(\\S.*)$",
 			},
+			// "Last edited by X on Sun May 26, 2019 5:35 pm, edited 2 times in total.":
+			// the date runs from the word before it to the comma before the edit count.
+			EditTime:   Rule{"div.notice ~ \\s(?:on|am|le|el|il|em|op|den|dnia)\\s+(\\S.*?),\\s+\\D*\\d+\\D*?(?:\\.|$)"},
 			Body:       Rule{"div.content", "div.postbody"},
 			Signature:  Rule{"div.signature"},
 			Attachment: Rule{"dl.file, dl.thumbnail"},
@@ -127,6 +131,16 @@ func PhpBB() *Engine {
 				"p.author strong a@href",
 				"a[href*='mode=viewprofile']@href",
 			},
+			AuthorTitle: Rule{
+				"dl.postprofile .profile-rank",
+				"dl.postprofile .profile-rank img@title",
+				"dl.postprofile .profile-rank img@alt",
+				"dl.postprofile dt + dd:not(:has(strong))",
+				"dl.postprofile dt + dd:not(:has(strong)) img@title",
+				"dl.postprofile dt + dd:not(:has(strong)) img@alt",
+				"td.profile td.postdetails",
+				"td.profile img[src*=ranks]@title",
+			},
 			AuthorAvatar: Rule{"dl.postprofile img.avatar", ".avatar-container img", "dl.postprofile dt img", "td.profile img[src*=avatar]"},
 			AuthorPair:   Rule{"dl.postprofile dd:not(.profile-contact):has(strong)"},
 			PairLabel:    Rule{"strong ~ ^(.*?)\\s*:?$"},
@@ -144,19 +158,6 @@ func PhpBB() *Engine {
 			StickyGroup:  Rule{"div.forumbg.announcement"},
 
 			BoardLink: Rule{"a.forumtitle, a.subforum, a.forumlink"},
-
-			Extra: map[string]Rule{
-				"rank": {
-					"dl.postprofile .profile-rank",
-					"dl.postprofile .profile-rank img@title",
-					"dl.postprofile .profile-rank img@alt",
-					"dl.postprofile dt + dd:not(:has(strong))",
-					"dl.postprofile dt + dd:not(:has(strong)) img@title",
-					"dl.postprofile dt + dd:not(:has(strong)) img@alt",
-					"td.profile td.postdetails",
-					"td.profile img[src*=ranks]@title",
-				},
-			},
 		},
 	}
 }

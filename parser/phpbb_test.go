@@ -97,7 +97,7 @@ func TestPhpBBFixtures(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			page := parsePhpBB(t, c.url, string(readFixture(t, c.file)))
 			p := page.Posts[c.post]
-			if got := p.Extra["rank"]; got != c.rank {
+			if got := p.Author.Title; got != c.rank {
 				t.Errorf("rank %q, want %q", got, c.rank)
 			}
 			if p.Author.Name != c.user {
@@ -168,7 +168,7 @@ func TestPhpBB33Thread(t *testing.T) {
 	}
 	check("body", p.BodyText, "Yes it is.\nmake all")
 	check("signature", p.Signature, "-- the admin")
-	check("rank from the rank image's title", p.Extra["rank"], "Site Admin")
+	check("rank from the rank image's title", p.Author.Title, "Site Admin")
 	if len(p.Quotes) != 1 || p.Quotes[0].Author != "bob" || p.Quotes[0].PostID != "3" || p.Quotes[0].Text != "Is it out?" {
 		t.Errorf("quotes %+v, want bob's post 3 without its attribution", p.Quotes)
 	}
@@ -217,7 +217,7 @@ func TestPhpBBSubsilver2Thread(t *testing.T) {
 		t.Fatalf("kind %s with %d posts, want a thread of 1", page.Kind, len(page.Posts))
 	}
 	p := page.Posts[0]
-	got := []string{p.ID, p.URL, p.DateRaw, p.BodyText, p.Author.Name, p.Author.ID, p.Extra["rank"], page.Thread.ID, page.Thread.Title}
+	got := []string{p.ID, p.URL, p.DateRaw, p.BodyText, p.Author.Name, p.Author.ID, p.Author.Title, page.Thread.ID, page.Thread.Title}
 	want := []string{"12", "https://f.example/viewtopic.php?p=12#p12", "Sun May 26, 2019 4:34 pm", "Hello from the old style.",
 		"carol", "7", "Veteran", "8", "Old times"}
 	for i := range want {
@@ -302,5 +302,26 @@ func TestPhpBBDetection(t *testing.T) {
 	}
 	if page.Engine != "" {
 		t.Errorf("a lone viewtopic.php link claimed by %s (%v)", page.Engine, page.Evidence)
+	}
+}
+
+func TestPhpBBEditNotice(t *testing.T) {
+	cases := []struct {
+		name, notice string
+		want         time.Time
+	}{
+		{"English note with a reason below", `Last edited by <a href="./memberlist.php?mode=viewprofile&amp;u=2">admin</a> on Sun May 26, 2019 5:35 pm, edited 2 times in total.<br><strong>Reason:</strong> typo, sorry`,
+			time.Date(2019, 5, 26, 17, 35, 0, 0, time.UTC)},
+		{"German note in a numeric format", `Zuletzt geändert von admin am 26.05.2019, 17:35, insgesamt 1-mal geändert.`,
+			time.Date(2019, 5, 26, 17, 35, 0, 0, time.UTC)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			body := strings.Replace(phpBB33Thread, `<div id="sig5"`, `<div class="notice">`+c.notice+`</div><div id="sig5"`, 1)
+			p := parsePhpBB(t, "https://f.example/forum/viewtopic.php?t=77", body).Posts[0]
+			if p.EditedAt == nil || !p.EditedAt.Equal(c.want) {
+				t.Errorf("edited_at %v, want %v", p.EditedAt, c.want)
+			}
+		})
 	}
 }

@@ -23,8 +23,9 @@ const smfEditDate = ` ~ :\s+(.*?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?
 // quote, outside it, and stays in the body text where the page shows it; in
 // 2.1 it is the quote's own <cite>, and leaves the body with the quote.
 //
-// SMF numbers replies from 0: the first post shows no number, "Reply #1" is
-// the second post, and that shown number is the post's position.
+// SMF numbers replies: the first post shows no number and "Reply #1" is the
+// second post, so a post's position is its shown number plus one
+// (ReplyNumbers), and the first post of a thread's first page is position 1.
 func SMF() *Engine {
 	return &Engine{
 		Name: "smf",
@@ -38,8 +39,9 @@ func SMF() *Engine {
 			{Rule{"a[href*='action=credits']"}, 1, "action=credits link"},
 			{Rule{"form#quickModForm"}, 1, "quickModForm"},
 		},
-		DropParams: []string{"wap", "wap2", "imode", "theme", "language", "sort", "desc"},
-		PageStart:  regexp.MustCompile(`(?:^|[&;/?])(?:topic|board)[=,]\d+\.(\d+)(?:$|[&;/.])`),
+		DropParams:   []string{"wap", "wap2", "imode", "theme", "language", "sort", "desc"},
+		ReplyNumbers: true,
+		PageStart:    regexp.MustCompile(`(?:^|[&;/?])(?:topic|board)[=,]\d+\.(\d+)(?:$|[&;/.])`),
 		Selectors: Selectors{
 			IsThread: Rule{"#forumposts div.post_wrapper", "div.post_wrapper", "#forumposts", "form#quickModForm td div.post"},
 			IsBoard:  Rule{"#messageindex", "#topic_container", "td span[id^=msg_] a[href*=topic]"},

@@ -136,7 +136,7 @@ func TestSMFLocalTruth(t *testing.T) {
 
 // checkSMFPost compares one parsed post with the install's record of it.
 // SMF shows no number on a thread's first post and "#N" (reply N) on the
-// others, so the position the page shows is the install's position less one.
+// others; the parser gives the 1-based position, the install's.
 // Times show to the minute; "Today"/"Yesterday" ones need the shared display
 // time parser, and are checked only once it reads them.
 func checkSMFPost(t *testing.T, got Post, id, position int, name string, authorID int, posted int64, fetched time.Time) {
@@ -148,8 +148,8 @@ func checkSMFPost(t *testing.T, got Post, id, position int, name string, authorI
 	if got.ID != strconv.Itoa(id) || got.Author.Name != name || got.Author.ID != wantID {
 		t.Errorf("post %s by %q (%q), want %d by %q (%q)", got.ID, got.Author.Name, got.Author.ID, id, name, wantID)
 	}
-	if got.Position != position-1 {
-		t.Errorf("post %d: position %d, want reply number %d", id, got.Position, position-1)
+	if got.Position != position {
+		t.Errorf("post %d: position %d, want %d", id, got.Position, position)
 	}
 	want := time.Unix(posted, 0).UTC().Truncate(time.Minute)
 	relative := strings.HasPrefix(got.DateRaw, "Today") || strings.HasPrefix(got.DateRaw, "Yesterday")
@@ -256,7 +256,7 @@ func TestSMFMarkup(t *testing.T) {
 		{"the thread id comes from the moderation form", page.Thread.ID, "7"},
 		{"the post id comes from the subject's id", post.ID, "88"},
 		{"the displayed date leaves the reply label out", post.DateRaw, "Today at 10:12:00 am"},
-		{"the position is the reply number", strconv.Itoa(post.Position), "4"},
+		{"Reply #4 is the fifth post", strconv.Itoa(post.Position), "5"},
 		{"the author id comes from the profile link", post.Author.ID, "12"},
 		{"profile lines give pairs", strconv.Itoa(len(post.Author.Fields)), "2"},
 		{"a posts line gives the message count", strconv.FormatInt(deref(post.Author.Messages), 10), "1204"},

@@ -42,9 +42,16 @@ func (x *extractor) thread(p *Page) {
 	p.Thread = t
 	posts := x.c.get("Post").outer(x.doc) // not a post-like card quoted inside a post
 	p.Posts = make([]Post, 0, len(posts))
-	for _, n := range posts {
+	for i, n := range posts {
 		post := x.post(n)
 		post.Page = t.Page
+		if x.e.ReplyNumbers {
+			if post.Position > 0 {
+				post.Position++
+			} else if i == 0 && t.Page == 1 {
+				post.Position = 1
+			}
+		}
 		p.Posts = append(p.Posts, post)
 	}
 	for _, l := range x.pageLinks() {
