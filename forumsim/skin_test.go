@@ -65,6 +65,20 @@ var engines = []engineCase{
 		emoji:    func(*html.Node) bool { return false },
 		notFound: []string{"/nope.php", "/showthread.php?999999999-x", "/forumdisplay.php?999999-x", "/member.php?1-nobody", "/printthread.php?t=1"},
 	},
+	{
+		engine: "xenforo1",
+		postID: regexp.MustCompile(`<li id="post-(\d+)" class="message `),
+		post: func(n *html.Node) string {
+			if n.Data == "li" && hasClass(n, "message") && strings.HasPrefix(attrOf(n, "id"), "post-") {
+				return attrOf(n, "id")[len("post-"):]
+			}
+			return ""
+		},
+		body:     "messageText",
+		quote:    func(n *html.Node) bool { return hasClass(n, "bbCodeQuote") },
+		emoji:    func(*html.Node) bool { return false },
+		notFound: []string{"/nope", "/threads/999999999/", "/forums/x.999999/", "/posts/1/", "/members/x.1/"},
+	},
 }
 
 // textRulesWith reads the text of n by the text rules, skipping quotes and
