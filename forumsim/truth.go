@@ -79,7 +79,7 @@ type AttachmentTruth struct {
 type PostTruth struct {
 	ID          string            // post ID, numeric
 	ThreadID    string            // thread ID
-	Position    int               // 1-based position across the thread
+	Position    int               // 1-based position across the thread; 0 when the engine's pages show none (see positionless)
 	Page        int               // thread page the post is on
 	PostedAt    time.Time         // post time as the page gives it, in the zone the page shows: with seconds from a machine-readable time, else the displayed minute (see Zoned)
 	DateRaw     string            // the displayed date text, e.g. "Nov 21, 2010" (XenForo 2), "12-31-2019, 02:22 PM" (vBulletin 4)
@@ -208,6 +208,9 @@ func (f *Forum) postTruth(p *post) PostTruth {
 		Images:    append([]string(nil), p.images...),
 		Signature: p.author.signature.text,
 	}
+	if _, ok := f.skin.(positionless); ok {
+		pt.Position = 0
+	}
 	if p.editedAt != nil {
 		e, _, _ := f.skin.postTime(*p.editedAt)
 		pt.EditedAt = &e
@@ -217,6 +220,10 @@ func (f *Forum) postTruth(p *post) PostTruth {
 	}
 	return pt
 }
+
+// positionless is implemented by skins whose pages show no post position
+// (no "#N"): their truth's Position is 0, as a parser reports it.
+type positionless interface{ positionless() }
 
 // id formats a numeric ID.
 func id(n int64) string { return strconv.FormatInt(n, 10) }
