@@ -20,6 +20,7 @@ type engineCase struct {
 	emoji    func(n *html.Node) bool   // an image whose alt is text
 	notFound []string                  // paths (after the prefix) that must be 404
 	noNumber bool                      // its pages show no post position: the truth's is 0
+	notText  func(n *html.Node) bool   // other elements inside the body element that are not body text (edit notes, attachment links), or nil
 }
 
 // engines lists every skin the shared tests run on; add a skin's row here.
@@ -82,9 +83,10 @@ var engines = []engineCase{
 	},
 }
 
-// textRulesWith reads the text of n by the text rules, skipping quotes and
-// taking the alt of emoji images.
-func textRulesWith(n *html.Node, quote, emoji func(*html.Node) bool) string {
+// textRulesWith reads the text of n by the text rules, skipping quotes
+// (each leaves a blank line, as a parser marks where it stood) and the
+// elements notText reports, and taking the alt of emoji images.
+func textRulesWith(n *html.Node, quote, notText, emoji func(*html.Node) bool) string {
 	var b strings.Builder
 	block := map[string]bool{"div": true, "p": true, "li": true, "ul": true, "ol": true, "blockquote": true, "pre": true}
 	endLine := func() {
@@ -98,7 +100,11 @@ func textRulesWith(n *html.Node, quote, emoji func(*html.Node) bool) string {
 		case n.Type == html.TextNode:
 			b.WriteString(strings.NewReplacer("\n", " ", "\t", " ", "\r", " ", "\u00a0", " ").Replace(n.Data))
 			return
-		case n.Type != html.ElementNode, quote(n):
+		case n.Type != html.ElementNode, notText != nil && notText(n):
+			return
+		case quote(n):
+			endLine()
+			b.WriteByte('\n')
 			return
 		case n.Data == "br":
 			b.WriteByte('\n')
@@ -191,7 +197,7 @@ func checkBodies(t *testing.T, ec engineCase, path, body string, truth map[strin
 			t.Errorf("%s: post %s has no .%s", path, want.ID, ec.body)
 			continue
 		}
-		if got := textRulesWith(bodies[0], ec.quote, ec.emoji); got != want.BodyText {
+		if got := textRulesWith(bodies[0], ec.quote, ec.notText, ec.emoji); got != want.BodyText {
 			t.Errorf("%s: post %s body:\n got %q\nwant %q", path, want.ID, got, want.BodyText)
 		}
 		if q := find(bodies[0], ec.quote); len(q) != len(want.Quotes) {
