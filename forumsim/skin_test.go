@@ -81,6 +81,29 @@ var engines = []engineCase{
 		emoji:    func(*html.Node) bool { return false },
 		notFound: []string{"/nope", "/threads/999999999/", "/forums/x.999999/", "/posts/1/", "/members/x.1/"},
 	},
+	{
+		engine: "invision",
+		postID: regexp.MustCompile(`<article  id='elComment_(\d+)'`),
+		post: func(n *html.Node) string {
+			if n.Data == "article" && strings.HasPrefix(attrOf(n, "id"), "elComment_") {
+				return attrOf(n, "id")[len("elComment_"):]
+			}
+			return ""
+		},
+		body:     "ipsType_richText",
+		quote:    func(n *html.Node) bool { return hasClass(n, "ipsQuote") },
+		emoji:    func(*html.Node) bool { return false },
+		notFound: []string{"/nope", "/topic/999999999-x/", "/forum/999999-x/", "/profile/1-nobody/", "/topic/x/"},
+		noNumber: true,
+		notText: func(n *html.Node) bool {
+			for _, a := range n.Attr {
+				if a.Key == "data-excludequote" {
+					return true
+				}
+			}
+			return hasClass(n, "ipsAttachLink")
+		},
+	},
 }
 
 // textRulesWith reads the text of n by the text rules, skipping quotes
