@@ -19,6 +19,7 @@ type engineCase struct {
 	quote    func(n *html.Node) bool   // a quote, whose text is not the body's
 	emoji    func(n *html.Node) bool   // an image whose alt is text
 	notFound []string                  // paths (after the prefix) that must be 404
+	notText  func(n *html.Node) bool   // other elements inside the body element that are not body text (edit notes, attachment links), or nil
 }
 
 // engines lists every skin the shared tests run on; add a skin's row here.
@@ -79,11 +80,48 @@ var engines = []engineCase{
 		emoji:    func(*html.Node) bool { return false },
 		notFound: []string{"/nope.php", "/index.php?topic=999999999.0", "/index.php?board=999999.0", "/index.php?msg=1", "/index.php?action=profile;u=999999"},
 	},
+	{
+		engine: "xenforo1",
+		postID: regexp.MustCompile(`<li id="post-(\d+)" class="message `),
+		post: func(n *html.Node) string {
+			if n.Data == "li" && hasClass(n, "message") && strings.HasPrefix(attrOf(n, "id"), "post-") {
+				return attrOf(n, "id")[len("post-"):]
+			}
+			return ""
+		},
+		body:     "messageText",
+		quote:    func(n *html.Node) bool { return hasClass(n, "bbCodeQuote") },
+		emoji:    func(*html.Node) bool { return false },
+		notFound: []string{"/nope", "/threads/999999999/", "/forums/x.999999/", "/posts/1/", "/members/x.1/"},
+	},
+	{
+		engine: "invision",
+		postID: regexp.MustCompile(`<article  id='elComment_(\d+)'`),
+		post: func(n *html.Node) string {
+			if n.Data == "article" && strings.HasPrefix(attrOf(n, "id"), "elComment_") {
+				return attrOf(n, "id")[len("elComment_"):]
+			}
+			return ""
+		},
+		body:     "ipsType_richText",
+		quote:    func(n *html.Node) bool { return hasClass(n, "ipsQuote") },
+		emoji:    func(*html.Node) bool { return false },
+		notFound: []string{"/nope", "/topic/999999999-x/", "/forum/999999-x/", "/profile/1-nobody/", "/topic/x/"},
+		notText: func(n *html.Node) bool {
+			for _, a := range n.Attr {
+				if a.Key == "data-excludequote" {
+					return true
+				}
+			}
+			return hasClass(n, "ipsAttachLink")
+		},
+	},
 }
 
-// textRulesWith reads the text of n by the text rules, skipping quotes and
-// taking the alt of emoji images.
-func textRulesWith(n *html.Node, quote, emoji func(*html.Node) bool) string {
+// textRulesWith reads the text of n by the text rules, skipping quotes
+// (each leaves a blank line, as a parser marks where it stood) and the
+// elements notText reports, and taking the alt of emoji images.
+func textRulesWith(n *html.Node, quote, notText, emoji func(*html.Node) bool) string {
 	var b strings.Builder
 	block := map[string]bool{"div": true, "p": true, "li": true, "ul": true, "ol": true, "blockquote": true, "pre": true}
 	endLine := func() {
@@ -97,7 +135,11 @@ func textRulesWith(n *html.Node, quote, emoji func(*html.Node) bool) string {
 		case n.Type == html.TextNode:
 			b.WriteString(strings.NewReplacer("\n", " ", "\t", " ", "\r", " ", "\u00a0", " ").Replace(n.Data))
 			return
-		case n.Type != html.ElementNode, quote(n):
+		case n.Type != html.ElementNode, notText != nil && notText(n):
+			return
+		case quote(n):
+			endLine()
+			b.WriteByte('\n')
 			return
 		case n.Data == "br":
 			b.WriteByte('\n')
@@ -194,7 +236,7 @@ func checkBodies(t *testing.T, ec engineCase, path, body string, truth map[strin
 			t.Errorf("%s: post %s has no .%s", path, want.ID, ec.body)
 			continue
 		}
-		if got := textRulesWith(bodies[0], ec.quote, ec.emoji); got != want.BodyText {
+		if got := textRulesWith(bodies[0], ec.quote, ec.notText, ec.emoji); got != want.BodyText {
 			t.Errorf("%s: post %s body:\n got %q\nwant %q", path, want.ID, got, want.BodyText)
 		}
 		if q := find(bodies[0], ec.quote); len(q) != len(want.Quotes) {

@@ -57,9 +57,10 @@ func Invision() *Engine {
 			Signature:  Rule{"[data-role=memberSignature] .ipsType_richText", "[data-role=memberSignature]"},
 			Attachment: Rule{"[data-role=commentContent] a.ipsAttachLink:not(.ipsAttachLink_image)"},
 			Reaction:   Rule{"ul.ipsReact_reactions li.ipsReact_reactCount img", "ul.ipsReact_reactions li.ipsReact_reactCount [title]"},
-			TextSkip:   Rule{"[data-excludequote], .ipsQuote_citation"},
-			Smilie:     Rule{"img[data-emoticon]", "img[src*='/emoticons/']", "img.bbc_emoticon"},
-			BodyImage:  Rule{"img"},
+			// File attachments are links inside the content: they are attachments, not text.
+			TextSkip:  Rule{"[data-excludequote], .ipsQuote_citation, a.ipsAttachLink:not(.ipsAttachLink_image)"},
+			Smilie:    Rule{"img[data-emoticon]", "img[src*='/emoticons/']", "img.bbc_emoticon"},
+			BodyImage: Rule{"img"},
 
 			Quote:       Rule{"blockquote.ipsQuote"},
 			QuoteAuthor: Rule{"@data-ipsquote-username", "@data-cite"},
@@ -86,7 +87,9 @@ func Invision() *Engine {
 			ItemSticky:   Rule{".ipsDataItem_title i.fa-thumb-tack", "div:containsOwn('Pinned:')"},
 			ItemPages:    Rule{"ul.ipsPagination_mini li a[href]"},
 
-			BoardLink: Rule{"h2.cForumTitle a[href], li[data-forumid] .ipsDataItem_title a[href], li[data-forumid] .ipsDataItem_subList a[href]",
+			// Not the category headers (h2.cForumTitle): a category's page
+			// lists the forums the index already lists.
+			BoardLink: Rule{"li[data-forumid] .ipsDataItem_title a[href], li[data-forumid] .ipsDataItem_subList a[href]",
 				"div.borderwrap a[href*='showforum=']"},
 			BoardID: Rule{"@href ~ /forum/(\\d+)", "@href ~ [?&]showforum=(\\d+)"},
 

@@ -224,3 +224,39 @@ func TestInvisionForumListing(t *testing.T) {
 		t.Errorf("sub-boards %+v: want forum 30 (its id from /forum/30-, not the slug's 10)", page.Boards)
 	}
 }
+
+func TestInvisionAttachmentLinksAreNotBodyText(t *testing.T) {
+	post := `<article id="elComment_8" class="cPost ipsBox ipsComment">
+<aside class="ipsComment_author cAuthorPane"><h3 class="cAuthorPane_author"><strong>Jo</strong></h3></aside>
+<div data-commentID="8" class="ipsComment_content"><div class="cPost_contentWrap"><div data-role="commentContent">
+<p>See the log <a href="https://x.example/a" rel="external nofollow">here</a>.</p>
+<p><a class="ipsAttachLink" data-fileid="41" href="https://f.example/applications/core/interface/file/attachment.php?id=41" data-fileext="zip" rel="">log.zip</a></p>
+</div></div></div></article>`
+	page := parseForEngine(t, Invision(), "https://f.example/topic/99-a/", ipsPage(post))
+	p := page.Posts[0]
+	if p.BodyText != "See the log here." || strings.Join(p.Links, " ") != "https://x.example/a" {
+		t.Errorf("body %q links %v: want the text and link without the attached file", p.BodyText, p.Links)
+	}
+	if len(p.Attachments) != 1 || p.Attachments[0].Name != "log.zip" ||
+		p.Attachments[0].URL != "https://f.example/applications/core/interface/file/attachment.php?id=41" {
+		t.Errorf("attachments %+v: want log.zip", p.Attachments)
+	}
+}
+
+func TestInvisionIndexLinksForumsNotCategoryPages(t *testing.T) {
+	body := `<html><body class="ipsApp" data-pageApp="forums" data-pageController="index">
+<ol class="ipsList_reset cForumList"><li data-categoryID="1" class="cForumRow ipsBox">
+ <h2 class="ipsType_sectionTitle cForumTitle"><a href="#" class="cForumToggle"></a><a href="https://f.example/forum/1-main/">Main</a></h2>
+ <ol class="ipsDataList" data-role="forums">
+  <li class="cForumRow ipsDataItem" data-forumID="2"><div class="ipsDataItem_main"><h4 class="ipsDataItem_title"><a href="https://f.example/forum/2-news/">News</a></h4>
+   <ul class="ipsDataItem_subList"><li><a href="https://f.example/forum/5-archive/">Archive</a></li></ul></div></li>
+ </ol></li></ol></body></html>`
+	page := parseForEngine(t, Invision(), "https://f.example/", body)
+	var got []string
+	for _, b := range page.Boards {
+		got = append(got, b.ID)
+	}
+	if page.Kind != KindIndex || strings.Join(got, ",") != "2,5" {
+		t.Errorf("kind %s boards %v: want the index's forums 2 and 5, not category 1 (its page repeats them)", page.Kind, got)
+	}
+}
