@@ -78,6 +78,7 @@ var dateTimeLayouts = []string{
 	"02 January 2006 - 03:04 PM", "01-02-2006, 03:04 PM", "02-01-2006, 03:04 PM", "01-02-2006 03:04 PM",
 	"02.01.2006, 15:04", "02.01.2006 15:04", "2006-01-02 15:04", "2006-01-02, 15:04", "2006.01.02 15:04",
 	"02/01/2006 15:04", "01/02/2006 3:04 PM", "1/2/2006 3:04 PM", "1/2/06 3:04 PM", "2006-01-02T15:04",
+	"January 2, 2006 3:04PM", "2 January 2006 at 3:04PM", // Vanilla: the meridiem written against the minutes
 }
 
 // parseDisplayTime returns the time a displayed date-and-time stands for, in
