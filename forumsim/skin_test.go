@@ -18,6 +18,7 @@ type engineCase struct {
 	body     string                    // class of a post's body element
 	quote    func(n *html.Node) bool   // a quote, whose text is not the body's
 	emoji    func(n *html.Node) bool   // an image whose alt is text
+	skip     func(n *html.Node) bool   // other elements whose text the engine's parser leaves out (nil: none)
 	notFound []string                  // paths (after the prefix) that must be 404
 }
 
@@ -64,6 +65,25 @@ var engines = []engineCase{
 		quote:    func(n *html.Node) bool { return hasClass(n, "bbcode_container") },
 		emoji:    func(*html.Node) bool { return false },
 		notFound: []string{"/nope.php", "/showthread.php?999999999-x", "/forumdisplay.php?999999-x", "/member.php?1-nobody", "/printthread.php?t=1"},
+	},
+	{
+		engine: "vanilla",
+		// The opening post is known by its discussion's id.
+		postID: regexp.MustCompile(`(?:<div id="Discussion_|<li class="Item ItemComment[^"]*" id="Comment_)(\d+)"`),
+		post: func(n *html.Node) string {
+			switch {
+			case n.Data == "li" && hasClass(n, "ItemComment"):
+				return strings.TrimPrefix(attrOf(n, "id"), "Comment_")
+			case n.Data == "div" && hasClass(n, "ItemDiscussion"):
+				return strings.TrimPrefix(attrOf(n, "id"), "Discussion_")
+			}
+			return ""
+		},
+		body:     "Message",
+		quote:    func(n *html.Node) bool { return n.Data == "blockquote" },
+		emoji:    func(*html.Node) bool { return false },
+		skip:     func(n *html.Node) bool { return hasClass(n, "SpoilerTitle") },
+		notFound: []string{"/nope", "/discussion/999999999/x", "/categories/nosuch", "/discussion/comment/1", "/profile/nobody-here"},
 	},
 }
 
@@ -176,7 +196,8 @@ func checkBodies(t *testing.T, ec engineCase, path, body string, truth map[strin
 			t.Errorf("%s: post %s has no .%s", path, want.ID, ec.body)
 			continue
 		}
-		if got := textRulesWith(bodies[0], ec.quote, ec.emoji); got != want.BodyText {
+		notText := func(n *html.Node) bool { return ec.quote(n) || (ec.skip != nil && ec.skip(n)) }
+		if got := textRulesWith(bodies[0], notText, ec.emoji); got != want.BodyText {
 			t.Errorf("%s: post %s body:\n got %q\nwant %q", path, want.ID, got, want.BodyText)
 		}
 		if q := find(bodies[0], ec.quote); len(q) != len(want.Quotes) {
