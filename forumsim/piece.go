@@ -60,3 +60,13 @@ func writeLines(w *bbWriter, lines []string) {
 		w.text(l)
 	}
 }
+
+// writeLinesTag writes lines of text separated by an engine's line break tag.
+func writeLinesTag(w *bbWriter, lines []string, br string) {
+	for i, l := range lines {
+		if i > 0 {
+			w.brTag(br)
+		}
+		w.text(l)
+	}
+}

@@ -39,7 +39,7 @@ func (s smf) writePiece(f *Forum, w *bbWriter, pc *piece) {
 		w.raw(`<img src="` + esc(pc.href) + `" alt="" class="bbc_img" loading="lazy">`)
 	case pQuote:
 		var c bbWriter
-		writeLinesTag(&c, pc.lines)
+		writeLinesTag(&c, pc.lines, "<br>")
 		cite := "<cite>Quote</cite>"
 		if q := pc.quoted; q != nil {
 			cite = `<cite><a href="` + esc(s.postPath(f, q)) + `">Quote from: ` + esc(q.author.name) + " on " + q.at.Format(smfDate) + "</a></cite>"
@@ -52,7 +52,7 @@ func (s smf) writePiece(f *Forum, w *bbWriter, pc *piece) {
 		}
 		w.text(open)
 		w.brTag("<br>")
-		writeLinesTag(w, pc.lines)
+		writeLinesTag(w, pc.lines, "<br>")
 		w.brTag("<br>")
 		w.text("[/spoiler]")
 	case pList:
@@ -63,15 +63,5 @@ func (s smf) writePiece(f *Forum, w *bbWriter, pc *piece) {
 			w.block("</li>")
 		}
 		w.block("</ul>")
-	}
-}
-
-// writeLinesTag writes lines of text separated by SMF's <br>.
-func writeLinesTag(w *bbWriter, lines []string) {
-	for i, l := range lines {
-		if i > 0 {
-			w.brTag("<br>")
-		}
-		w.text(l)
 	}
 }

@@ -233,7 +233,19 @@ func (f *Forum) postTruth(p *post) PostTruth {
 	for _, a := range p.attach {
 		pt.Attachments = append(pt.Attachments, AttachmentTruth{Name: a.name, URL: f.attachmentPath(a)})
 	}
+	if a, ok := f.skin.(truthAdjuster); ok {
+		a.adjustTruth(f, p, &pt)
+	}
 	return pt
+}
+
+// truthAdjuster is implemented by a skin whose pages show a post otherwise
+// than the fields above say in ways postTime and author cannot: an engine's
+// own numbering of posts or quotes, a quote's author by another name, an
+// edit time shown less precisely. adjustTruth rewrites pt (the truth of p)
+// to what the skin's pages show.
+type truthAdjuster interface {
+	adjustTruth(f *Forum, p *post, pt *PostTruth)
 }
 
 // id formats a numeric ID.

@@ -44,15 +44,18 @@ func Discourse() *Engine {
 			Root:       Rule{"meta#data-discourse-setup@data-base-url", "[data-discourse-setup]@data-base-url", ".d-header .title a@href", ".d-header .logo-wrapper a@href"},
 			NextPage:   Rule{"div.crawler-post a[rel=next]@href", "a[rel=next]@href", "link[rel=next]@href"},
 
-			Post:       Rule{"div.crawler-post[itemtype*=DiscussionForumPosting], div.crawler-post[itemprop=comment]"},
-			PostID:     Rule{"@id ~ ^post_(\\d+)$", "[itemprop=position]"},
-			Position:   Rule{"[itemprop=position]"},
-			PostTime:   Rule{".crawler-post-infos [itemprop=datePublished]", ".crawler-post-infos time", "time.post-time"},
-			EditTime:   Rule{".crawler-post-infos time[itemprop=dateModified]"},
-			Body:       Rule{"div.post[itemprop=articleBody]", "div.post[itemprop=text]", "div.post"},
-			Attachment: Rule{"div.post a.attachment"},
+			Post:     Rule{"div.crawler-post[itemtype*=DiscussionForumPosting], div.crawler-post[itemprop=comment]"},
+			PostID:   Rule{"@id ~ ^post_(\\d+)$", "[itemprop=position]"},
+			Position: Rule{"[itemprop=position]"},
+			PostTime: Rule{".crawler-post-infos [itemprop=datePublished]", ".crawler-post-infos time", "time.post-time"},
+			EditTime: Rule{".crawler-post-infos time[itemprop=dateModified]"},
+			Body:     Rule{"div.post[itemprop=articleBody]", "div.post[itemprop=text]", "div.post"},
+			// An attachment is a link in the post (in the crawler view's
+			// div.post, or anywhere in the API's cooked HTML); its name is
+			// the attachment's, not the body's text.
+			Attachment: Rule{"div.post a.attachment", "a.attachment"},
 			AttachName: Rule{"."},
-			TextSkip:   Rule{".quote-controls, .lightbox-wrapper .meta, .onebox-metadata"},
+			TextSkip:   Rule{".quote-controls, .lightbox-wrapper .meta, .onebox-metadata, a.attachment"},
 			Smilie:     Rule{"img.emoji"},
 			BodyImage:  Rule{"img:not(.emoji):not(.avatar):not(.site-icon)"},
 

@@ -329,7 +329,9 @@ func discourseTopicList(u *url.URL, r *dResponse, page *Page) {
 	for _, us := range r.Users {
 		users[us.ID] = us.Username
 	}
-	b := &Board{ID: discourseCategoryID(u.Path), URL: withoutParam(page.URL, "page"), Breadcrumb: []Crumb{}, Threads: []ThreadRef{}}
+	// Later pages of /c/{slug}/{id}.json are /c/{slug}/{id}/l/latest.json?page=N
+	// (the more_topics_url of Discourse 2.x and later): the same board.
+	b := &Board{ID: discourseCategoryID(u.Path), URL: strings.Replace(withoutParam(page.URL, "page"), "/l/latest.json", ".json", 1), Breadcrumb: []Crumb{}, Threads: []ThreadRef{}}
 	n, _ := strconv.Atoi(u.Query().Get("page"))
 	b.Page, b.LastPage = n+1, n+1 // topic lists count ?page= from 0
 	for _, t := range r.TopicList.Topics {

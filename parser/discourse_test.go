@@ -329,3 +329,25 @@ func TestDiscourseCrawlerViewPosts(t *testing.T) {
 		t.Errorf("evidence %v", page.Evidence)
 	}
 }
+
+func TestDiscourseLaterListPagesAreTheSameBoard(t *testing.T) {
+	body := []byte(`{"topic_list":{"more_topics_url":"/c/help/7/l/latest?page=2","topics":[{"id":5,"title":"A","slug":"a","posts_count":2}]}}`)
+	page := discourseParse(t, "https://f.example/c/help/7/l/latest.json?page=1", body)
+	b := page.Board
+	if b == nil || b.URL != "https://f.example/c/help/7.json" || b.ID != "7" || b.Page != 2 || b.NextURL != "https://f.example/c/help/7/l/latest.json?page=2" {
+		t.Errorf("board %+v: want /c/help/7.json, page 2, next /l/latest.json?page=2", b)
+	}
+}
+
+func TestDiscourseCookedAttachment(t *testing.T) {
+	body := []byte(`{"id":9,"post_stream":{"posts":[{"id":90,"username":"bob","post_number":3,"topic_id":9,"topic_slug":"x",` +
+		`"cooked":"<p>See the log.</p>\n<p><a class=\"attachment\" href=\"/uploads/short-url/abc.txt\">log.txt</a> (3.1 KB)</p>"}]}}`)
+	page := discourseParse(t, "https://f.example/t/9/posts.json?post_ids%5B%5D=90", body)
+	p := page.Posts[0]
+	if len(p.Attachments) != 1 || p.Attachments[0].Name != "log.txt" || p.Attachments[0].URL != "https://f.example/uploads/short-url/abc.txt" {
+		t.Errorf("attachments %+v", p.Attachments)
+	}
+	if p.BodyText != "See the log.\n(3.1 KB)" || len(p.Links) != 0 {
+		t.Errorf("body %q links %v: the attachment's name and link are not body text", p.BodyText, p.Links)
+	}
+}

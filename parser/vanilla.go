@@ -24,7 +24,10 @@ func Vanilla() *Engine {
 			{Rule{"link[href*='/applications/vanilla/'], script[src*='/applications/vanilla/'], link[href*='/applications/dashboard/']"}, 2, "/applications/vanilla assets"},
 		},
 		DropParams: []string{"TransientKey", "DeliveryType", "DeliveryMethod", "Target"},
-		PagePath:   regexp.MustCompile(`(/)p(\d+)()/?$`),
+		// Page N of a discussion or list is its URL plus /pN; page 1 is the
+		// URL itself, with no trailing slash (as its canonical link says).
+		PagePath: regexp.MustCompile(`()/p(\d+)()/?$`),
+		Finish:   finishVanilla,
 		Selectors: Selectors{
 			IsThread: Rule{"body#vanilla_discussion_index", "div.ItemDiscussion", "li.ItemComment"},
 			IsBoard:  Rule{"body#vanilla_discussions_index", "li.ItemDiscussion", "tr.ItemDiscussion"},
@@ -41,11 +44,15 @@ func Vanilla() *Engine {
 			ContentID:   Rule{"div.ItemDiscussion@id", "input#Form_DiscussionID@value", "link[rel=canonical]@href ~ /discussion/(\\d+)"},
 			ContainerID: Rule{"input#Form_CategoryID@value"},
 
-			Post:       Rule{"div.ItemDiscussion, li.ItemComment"},
-			PostID:     Rule{"@id"},
-			Permalink:  Rule{".Meta a.Permalink@href", "a.Permalink@href"},
-			PostTime:   Rule{"a.Permalink time", ".DateCreated time", "time"},
-			EditTime:   Rule{".DateUpdated time", "span.DateUpdated"},
+			Post:      Rule{"div.ItemDiscussion, li.ItemComment"},
+			PostID:    Rule{"@id"},
+			Permalink: Rule{".Meta a.Permalink@href", "a.Permalink@href"},
+			PostTime:  Rule{"a.Permalink time", ".DateCreated time", "time"},
+			// "edited 4 December 2016 at 12:42AM", titled "Edited 4 December 2016 at 12:42AM."
+			EditTime: Rule{".DateUpdated time", "span.DateUpdated[title]@title ~ ^\\S+\\s+(.+?)\\.?$", "span.DateUpdated"},
+			// A comment's permalink is named Item_N, N counting comments
+			// across the discussion (its opening post is Item_0).
+			Position:   Rule{"a.Permalink@name ~ ^Item_(\\d+)$"},
 			Body:       Rule{"div.Message.userContent", "div.Message"},
 			Signature:  Rule{"div.UserSignature", "div.Signature"},
 			Attachment: Rule{".Attachments .Attachment", "div.Attachment"},
@@ -87,5 +94,23 @@ func Vanilla() *Engine {
 				"rank": {".AuthorInfo .Rank@title", ".AuthorInfo .Rank"},
 			},
 		},
+	}
+}
+
+// finishVanilla turns the Item_N of a comment's permalink into its position
+// (N+1: the discussion's opening post comes first) and gives the opening
+// post, known by the discussion's id, position 1.
+func finishVanilla(p *Page) {
+	if p.Thread == nil {
+		return
+	}
+	for i := range p.Posts {
+		post := &p.Posts[i]
+		switch {
+		case post.Position > 0:
+			post.Position++
+		case post.ID != "" && post.ID == p.Thread.ID && post.Page <= 1:
+			post.Position = 1
+		}
 	}
 }

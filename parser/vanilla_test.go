@@ -31,7 +31,7 @@ func TestVanillaURLs(t *testing.T) {
 		page           int
 	}{
 		{"a discussion's page 2 keeps its page", "https://f.example/discussion/5567669/slug/p2", "https://f.example/discussion/5567669/slug/p2", 2},
-		{"page 1 is the discussion itself", "https://f.example/discussion/5567669/slug/p1", "https://f.example/discussion/5567669/slug/", 1},
+		{"page 1 is the discussion itself", "https://f.example/discussion/5567669/slug/p1", "https://f.example/discussion/5567669/slug", 1},
 		{"a page of the discussion list", "https://f.example/discussions/p3", "https://f.example/discussions/p3", 3},
 		{"a page of a category", "https://f.example/categories/loans/p12", "https://f.example/categories/loans/p12", 12},
 		{"a sign-in target is dropped", "https://f.example/discussion/1/x?Target=discussion%2F1", "https://f.example/discussion/1/x", 1},
