@@ -263,13 +263,16 @@ func (cr *crawl) inScope(u *url.URL) bool {
 	return strings.HasPrefix(u.Path, root)
 }
 
-// scopeRoot returns the path prefix the crawl stays below: the forum's home
-// as the first page links it, when the start lies below it; else the start's host root.
+// scopeRoot returns the path prefix the crawl stays below: the folder of the
+// forum's home as the first page links it ("/forum/" for "/forum/" and for
+// "/forum/index.php"), when the start lies below it; else the start's host root.
 func scopeRoot(start *url.URL, page *parser.Page) string {
 	if page.Root != "" {
-		if ru, err := url.Parse(page.Root); err == nil && strings.EqualFold(ru.Host, start.Host) &&
-			strings.HasPrefix(start.Path, ru.Path) {
-			return ru.Path
+		if ru, err := url.Parse(page.Root); err == nil && strings.EqualFold(ru.Host, start.Host) {
+			dir := ru.Path[:strings.LastIndex(ru.Path, "/")+1]
+			if dir != "" && strings.HasPrefix(start.Path, dir) {
+				return dir
+			}
 		}
 	}
 	return "/"
