@@ -52,7 +52,7 @@ func TestVBulletinURLs(t *testing.T) {
 		{"skin page parameter on page 1 is dropped", "https://f.example/showthread.php?threadid=5&pagenumber=1", "https://f.example/showthread.php?threadid=5"},
 		{"friendly path page 1 is the thread", "https://f.example/threads/123-title/page1", "https://f.example/threads/123-title/"},
 		{"friendly path page 2 stays", "https://f.example/threads/123-title/page2", "https://f.example/threads/123-title/page2"},
-		{"query route page 1 is the thread", "https://f.example/showthread.php?123-title/page1", "https://f.example/showthread.php?123-title%2F"},
+		{"query route page 1 is the thread", "https://f.example/showthread.php?123-title/page1", "https://f.example/showthread.php?123-title/"},
 		{"sort variants are dropped", "https://f.example/forumdisplay.php?f=3&order=desc&sort=lastpost&daysprune=30", "https://f.example/forumdisplay.php?f=3"},
 		{"post permalink keeps its post", "https://f.example/showthread.php?p=123#post123", "https://f.example/showthread.php?p=123"},
 	}
@@ -74,7 +74,7 @@ func TestVBulletinPageNumbers(t *testing.T) {
 		first string
 	}{
 		{"https://f.example/showthread.php?t=5&page=3", 3, "https://f.example/showthread.php?t=5"},
-		{"https://f.example/showthread.php?123-title/page4", 4, "https://f.example/showthread.php?123-title%2F"},
+		{"https://f.example/showthread.php?123-title/page4", 4, "https://f.example/showthread.php?123-title/"},
 		{"https://f.example/threads/123-title/page2", 2, "https://f.example/threads/123-title/"},
 		{"https://f.example/showthread.php/9687-title/page2", 2, "https://f.example/showthread.php/9687-title/"},
 		{"https://f.example/showthread.php?threadid=5&pagenumber=7", 7, "https://f.example/showthread.php?threadid=5"},
