@@ -251,8 +251,7 @@ func TestCrawlWholeForum(t *testing.T) {
 // e2ePending names the forumsim engines whose end-to-end crawl is not yet
 // aligned with their parser, and why; an entry is removed when it passes.
 var e2ePending = map[string]string{
-	"phpbb":     "forumsim's phpBB skin and the phpBB parser disagree (in progress)",
-	"vbulletin": "forumsim's vBulletin skin and the vBulletin parser disagree (in progress)",
+	"phpbb": "forumsim's phpBB skin and the phpBB parser disagree (in progress)",
 }
 
 func crawlWholeForum(t *testing.T, engine string) {
