@@ -65,6 +65,20 @@ var engines = []engineCase{
 		emoji:    func(*html.Node) bool { return false },
 		notFound: []string{"/nope.php", "/showthread.php?999999999-x", "/forumdisplay.php?999999-x", "/member.php?1-nobody", "/printthread.php?t=1"},
 	},
+	{
+		engine: "mybb",
+		postID: regexp.MustCompile(`<div class="post " style="" id="post_(\d+)">`),
+		post: func(n *html.Node) string {
+			if n.Data == "div" && hasClass(n, "post") && strings.HasPrefix(attrOf(n, "id"), "post_") {
+				return strings.TrimPrefix(attrOf(n, "id"), "post_")
+			}
+			return ""
+		},
+		body:     "post_body",
+		quote:    func(n *html.Node) bool { return hasClass(n, "mycode_quote") },
+		emoji:    func(*html.Node) bool { return false },
+		notFound: []string{"/nope.php", "/showthread.php?tid=999999999", "/forumdisplay.php?fid=999999", "/showthread.php?pid=1", "/member.php?action=profile&uid=999999"},
+	},
 }
 
 // textRulesWith reads the text of n by the text rules, skipping quotes and
