@@ -152,6 +152,20 @@ var engines = []engineCase{
 		shows:    discourseShows,
 		notFound: []string{"/nope", "/t/x/999999999.json", "/c/x/999999.json", "/t/999999999/posts.json", "/u/nobody-here"},
 	},
+	{
+		engine: "mybb",
+		postID: regexp.MustCompile(`<div class="post " style="" id="post_(\d+)">`),
+		post: func(n *html.Node) string {
+			if n.Data == "div" && hasClass(n, "post") && strings.HasPrefix(attrOf(n, "id"), "post_") {
+				return strings.TrimPrefix(attrOf(n, "id"), "post_")
+			}
+			return ""
+		},
+		body:     "post_body",
+		quote:    func(n *html.Node) bool { return hasClass(n, "mycode_quote") },
+		emoji:    func(*html.Node) bool { return false },
+		notFound: []string{"/nope.php", "/showthread.php?tid=999999999", "/forumdisplay.php?fid=999999", "/showthread.php?pid=1", "/member.php?action=profile&uid=999999"},
+	},
 }
 
 // shown reports whether a page shows text: by the engine's rule, else HTML-escaped.

@@ -3,6 +3,7 @@ package forumsim
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // rel returns a path under the prefix relative to the page's <base href>.
@@ -10,9 +11,28 @@ func (vbulletin) rel(f *Forum, path string) string {
 	return esc(strings.TrimPrefix(path, f.cfg.Prefix+"/"))
 }
 
-// frame returns a whole vBulletin 4 page: header, navbar, breadcrumb (crumbs
-// after "Forum", then title as the last navbit) and footer around body.
+// frame returns a whole vBulletin 4 page whose times are in GMT (see frameIn).
 func (s vbulletin) frame(f *Forum, o, title, canonical string, crumbs []CrumbTruth, body string) string {
+	return s.frameIn(f, o, title, canonical, crumbs, time.UTC, body)
+}
+
+// gmt returns how vBulletin's footer names a zone: "GMT", "GMT -7", "GMT +5.5".
+func gmt(zone *time.Location) string {
+	_, off := time.Unix(0, 0).In(zone).Zone()
+	if off == 0 {
+		return "GMT"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	return "GMT " + sign + strconv.FormatFloat(float64(off)/3600, 'f', -1, 64)
+}
+
+// frameIn returns a whole vBulletin 4 page: header, navbar, breadcrumb
+// (crumbs after "Forum", then title as the last navbit) and footer around
+// body; the footer names zone, the zone the page's times are shown in.
+func (s vbulletin) frameIn(f *Forum, o, title, canonical string, crumbs []CrumbTruth, zone *time.Location, body string) string {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\" dir=\"ltr\" lang=\"en\" id=\"vbulletin_html\">\n<head>\n")
 	b.WriteString("\t<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\" />\n<base href=\"" + esc(o+f.cfg.Prefix) + "/\" /><!--[if IE]></base><![endif]-->\n\t<meta name=\"generator\" content=\"vBulletin 4.2.3\" />\n")
@@ -31,7 +51,7 @@ func (s vbulletin) frame(f *Forum, o, title, canonical string, crumbs []CrumbTru
 	b.WriteString("\t\t<li class=\"navbit lastnavbit\"><span>" + esc(title) + "</span></li>\n\t</ul>\n\t<hr />\n</div>\n\n")
 	b.WriteString(body)
 	b.WriteString("\n<div id=\"footer\" class=\"floatcontainer footer\">\n\t<ul id=\"footer_links\" class=\"footer_links\">\n\t\t<li><a href=\"sendmessage.php\" rel=\"nofollow\" accesskey=\"9\">Contact Us</a></li>\n\t\t<li><a href=\"https://example.com/\">Home</a></li>\n\t\t<li><a href=\"#top\" onclick=\"document.location.hash='top'; return false;\">Top</a></li>\n\t</ul>\n</div>\n</div> <!-- closing div for body_wrapper -->\n")
-	b.WriteString("<div class=\"below_body\">\n<div id=\"footer_time\" class=\"shade footer_time\">All times are GMT. The time now is <span class=\"time\">12:00 PM</span>.</div>\n<div id=\"footer_copyright\" class=\"shade footer_copyright\">Powered by <a href=\"https://www.vbulletin.com\" id=\"vbulletinlink\">vBulletin&reg;</a> Version 4.2.3 <br />Copyright &copy; 2024 vBulletin Solutions, Inc. All rights reserved.</div>\n</div>\n</body>\n</html>\n")
+	b.WriteString("<div class=\"below_body\">\n<div id=\"footer_time\" class=\"shade footer_time\">All times are " + gmt(zone) + ". The time now is <span class=\"time\">12:00 PM</span>.</div>\n<div id=\"footer_copyright\" class=\"shade footer_copyright\">Powered by <a href=\"https://www.vbulletin.com\" id=\"vbulletinlink\">vBulletin&reg;</a> Version 4.2.3 <br />Copyright &copy; 2024 vBulletin Solutions, Inc. All rights reserved.</div>\n</div>\n</body>\n</html>\n")
 	return b.String()
 }
 

@@ -103,7 +103,7 @@ func (s vbulletin) threadPage(f *Forum, o string, t *thread, n int) string {
 	if n > 1 {
 		title += " - Page " + strconv.Itoa(n)
 	}
-	return s.frame(f, o, title, s.threadPath(f, t, n), f.threadCrumbs(t), b.String())
+	return s.frameIn(f, o, title, s.threadPath(f, t, n), f.threadCrumbs(t), t.zone, b.String())
 }
 
 // printPage renders printthread: every post of a thread, plain.

@@ -75,7 +75,7 @@ func MyBB() *Engine {
 			ItemSticky:   Rule{"td.forumdisplay_sticky"},
 			ItemPages:    Rule{"span[id^='tid_']~span.smalltext a[href]"},
 
-			BoardLink: Rule{"table.tborder td strong > a[href*='forumdisplay.php?fid='], table.tborder td .smalltext > a[href*='forumdisplay.php?fid='], table.tborder td strong > a[href^='forum-'], table.tborder td .smalltext > a[href^='forum-']"},
+			BoardLink: Rule{"table.tborder td:not(.thead) strong > a[href*='forumdisplay.php?fid='], table.tborder td:not(.thead) .smalltext > a[href*='forumdisplay.php?fid='], table.tborder td:not(.thead) strong > a[href^='forum-'], table.tborder td:not(.thead) .smalltext > a[href^='forum-']"},
 		},
 	}
 }

@@ -70,7 +70,9 @@ func dropParam(k string, e *Engine) bool {
 }
 
 // encodeSorted encodes q with keys sorted; a key without value stays bare
-// ("index.php?threads/x.1/" routes keep their form).
+// and slashes in keys stay unescaped, so that routes kept in a query key
+// ("index.php?threads/x.1/", "showthread.php?12-title/page2") keep the form
+// their pages link and their servers read.
 func encodeSorted(q url.Values) string {
 	keys := make([]string, 0, len(q))
 	for k := range q {
@@ -83,7 +85,7 @@ func encodeSorted(q url.Values) string {
 			if b.Len() > 0 {
 				b.WriteByte('&')
 			}
-			b.WriteString(url.QueryEscape(k))
+			b.WriteString(strings.ReplaceAll(url.QueryEscape(k), "%2F", "/"))
 			if v != "" {
 				b.WriteByte('=')
 				b.WriteString(url.QueryEscape(v))

@@ -31,7 +31,7 @@ func VBulletin() *Engine {
 		},
 		DropParams: []string{"highlight", "daysprune", "order", "sort", "sortorder", "sortfield",
 			"pp", "perpage", "posticon", "prefixid", "securitytoken", "viewfull", "userid"},
-		PagePath:   regexp.MustCompile(`(/)page(\d+)(\.html?)?/?$`),
+		PagePath:   regexp.MustCompile(`()/page(\d+)(\.html?)?/?$`),
 		PageParams: []string{"page", "pagenumber"},
 		Selectors: Selectors{
 			IsThread: Rule{"div[id^=post_message_], li.b-post[data-node-id], table.post[id^=post]"},
@@ -43,9 +43,9 @@ func VBulletin() *Engine {
 			Breadcrumb:  Rule{"span.navbar a[href], #breadcrumb li.navbit a[href], div.breadcrumbs span.mainbodytextlarge a[href]:not(.bclast)", "#breadcrumbs a[href]"},
 			CrumbName:   Rule{"."},
 			Root:        Rule{"span.navbar a[accesskey='1'], #breadcrumb li.navbithome a, div.breadcrumbs a, #breadcrumbs a@href"},
-			PageNow:     Rule{"div.pagenav td.alt2 strong, div.pagination span.selected, div.pages option[selected]", ".pagenav .js-pagenum[value]@value"},
-			PageLinks:   Rule{"div.pagenav a[href], div.pagination a[href], div.pages a[href], div.pages option, .pagenav a.js-pagenum[href]"},
-			NextPage:    Rule{"link[rel=next], div.pagenav a[rel=next], div.pagination span.prev_next a[rel=next], div.pages a[title='Next page']@href"},
+			PageNow:     Rule{"div.pagenav td.alt2 strong, div.pagination span.selected, div[id^=pagination_] > form span.selected, div.pages option[selected]", ".pagenav .js-pagenum[value]@value"},
+			PageLinks:   Rule{"div.pagenav a[href], div.pagination a[href], div[id^=pagination_] > form a[href], div.pages a[href], div.pages option, .pagenav a.js-pagenum[href]"},
+			NextPage:    Rule{"link[rel=next], div.pagenav a[rel=next], div.pagination span.prev_next a[rel=next], div[id^=pagination_] > form span.prev_next a[rel=next], div.pages a[title='Next page']@href"},
 			ContentID:   Rule{"input[name=searchthreadid]@value", "input[name=t]@value", "body@data-thread", "td.navbar a[href*='showthread.php']@href ~ [?&]t=(\\d+)", "li.b-post--first@data-node-id"},
 			ContainerID: Rule{"input[name=f][type=hidden]@value", "body.forumdisplay@data-forum"},
 
@@ -56,7 +56,7 @@ func VBulletin() *Engine {
 			PostTime:  Rule{"span.postdate span.date", ".b-post__timestamp time", ".b-post__timestamp", "td.thead div.normal:not([style*=float]) b", "td.thead div.normal:not([style*=float])", "td.thead", "td.postdate ~ ([^#?]+)$"},
 			EditTime:  Rule{"blockquote.lastedited ~ ;\\s*(.+?)\\.?$", "td[id^=td_post_] div.smallfont > em ~ ;\\s*(.+?)\\.?$"},
 			Body:      Rule{"blockquote.postcontent", "div[id^=post_message_]", ".js-post__content-text", "td.postbody"},
-			Signature: Rule{"div.signature", ".b-post__signature", "td.postbody p.signature",
+			Signature: Rule{"div.signature", "blockquote.signature > div.signaturecontainer", ".b-post__signature", "td.postbody p.signature",
 				"td[id^=td_post_] > div:not([id]):not([class]):not([align]):not([style])",
 				"td[id^=td_post_] > div[style*=clear]:not([id]):not(.smallfont)", "td.alt1[valign=bottom] > div"},
 			Attachment: Rule{"div.attachments li", "fieldset a[href*='attachment.php']", ".b-post-attachments li"},
@@ -89,7 +89,7 @@ func VBulletin() *Engine {
 			ItemSticky:   Rule{"img[src*=sticky]", "li.threadbit.sticky", "td.title_sticky", "tr.sticky"},
 			ItemPages:    Rule{"span.smallfont a[href*='page=']", "dl.pagination a", "div.title_pages a.pagenumber", ".pagenav a"},
 
-			BoardLink: Rule{"td.alt1Active a[href*='forumdisplay'], td.tcat a[href*='forumdisplay'], .forumtitle a[href], li.forumbit_post .forumtitle a, table#forums a.forum[href], table#subforums td.title a[href], .forum-title a[href]"},
+			BoardLink: Rule{"td.alt1Active a[href*='forumdisplay'], td.tcat a[href*='forumdisplay'], .forumtitle a[href]:not(li.forumbit_nopost.L1 > div.forumhead a), li.forumbit_post .forumtitle a, table#forums a.forum[href], table#subforums td.title a[href], .forum-title a[href]"},
 
 			Extra: map[string]Rule{
 				"rank":       {"span.rank", ".b-userinfo__rank img@title", "img[src*='/ranks/']@title", "img[src*='/ranks/']@alt", "img[src*='/ranks/']@src"},

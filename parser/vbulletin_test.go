@@ -50,9 +50,9 @@ func TestVBulletinURLs(t *testing.T) {
 		{"page 1 parameter is dropped", "https://f.example/showthread.php?t=5&page=1", "https://f.example/showthread.php?t=5"},
 		{"page 2 parameter stays", "https://f.example/showthread.php?page=2&t=5", "https://f.example/showthread.php?page=2&t=5"},
 		{"skin page parameter on page 1 is dropped", "https://f.example/showthread.php?threadid=5&pagenumber=1", "https://f.example/showthread.php?threadid=5"},
-		{"friendly path page 1 is the thread", "https://f.example/threads/123-title/page1", "https://f.example/threads/123-title/"},
+		{"friendly path page 1 is the thread", "https://f.example/threads/123-title/page1", "https://f.example/threads/123-title"},
 		{"friendly path page 2 stays", "https://f.example/threads/123-title/page2", "https://f.example/threads/123-title/page2"},
-		{"query route page 1 is the thread", "https://f.example/showthread.php?123-title/page1", "https://f.example/showthread.php?123-title%2F"},
+		{"query route page 1 is the thread", "https://f.example/showthread.php?123-title/page1", "https://f.example/showthread.php?123-title"},
 		{"sort variants are dropped", "https://f.example/forumdisplay.php?f=3&order=desc&sort=lastpost&daysprune=30", "https://f.example/forumdisplay.php?f=3"},
 		{"post permalink keeps its post", "https://f.example/showthread.php?p=123#post123", "https://f.example/showthread.php?p=123"},
 	}
@@ -74,9 +74,9 @@ func TestVBulletinPageNumbers(t *testing.T) {
 		first string
 	}{
 		{"https://f.example/showthread.php?t=5&page=3", 3, "https://f.example/showthread.php?t=5"},
-		{"https://f.example/showthread.php?123-title/page4", 4, "https://f.example/showthread.php?123-title%2F"},
-		{"https://f.example/threads/123-title/page2", 2, "https://f.example/threads/123-title/"},
-		{"https://f.example/showthread.php/9687-title/page2", 2, "https://f.example/showthread.php/9687-title/"},
+		{"https://f.example/showthread.php?123-title/page4", 4, "https://f.example/showthread.php?123-title"},
+		{"https://f.example/threads/123-title/page2", 2, "https://f.example/threads/123-title"},
+		{"https://f.example/showthread.php/9687-title/page2", 2, "https://f.example/showthread.php/9687-title"},
 		{"https://f.example/showthread.php?threadid=5&pagenumber=7", 7, "https://f.example/showthread.php?threadid=5"},
 		{"https://f.example/showthread.php?t=5", 1, "https://f.example/showthread.php?t=5"},
 	}
@@ -141,6 +141,25 @@ func TestVBulletinMarkup(t *testing.T) {
 			t.Errorf("author %+v extra %v", p.Author, p.Extra)
 		}
 	})
+}
+
+func TestVBulletin4Forumhome(t *testing.T) {
+	// A category (forumbit_nopost L1) links its own forumdisplay page, which
+	// lists only the boards the index lists already: not a link to follow.
+	page := parseVB(t, "https://f.example/forum/forum.php", `<html id="vbulletin_html"><body><ol id="forums">
+<li id="cat1" class="forumbit_nopost new L1"><div class="forumhead foruminfo L1 collapse"><h2><span class="forumtitle"><a href="forumdisplay.php?1-Main">Main</a></span></h2></div>
+<ol class="childforum"><li id="forum2" class="forumbit_post old L2"><div class="forumrow"><h2 class="forumtitle"><a href="forumdisplay.php?2-General">General</a></h2>
+<ol class="subforumlist"><li class="subforum"><a href="forumdisplay.php?3-Sub">Sub</a></li></ol></div></li></ol></li>
+<li id="forum4" class="forumbit_post old L1"><div class="forumhead foruminfo L1"><h2><span class="forumtitle"><a href="forumdisplay.php?4-Postable">Postable</a></span></h2></div></li>
+</ol></body></html>`)
+	var got []string
+	for _, l := range page.Links {
+		got = append(got, l.URL)
+	}
+	want := []string{"https://f.example/forum/forumdisplay.php?2-General", "https://f.example/forum/forumdisplay.php?4-Postable"}
+	if page.Kind != KindIndex || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("kind %s links %v, want index %v", page.Kind, got, want)
+	}
 }
 
 func TestVBulletinWindows1252WithoutDeclaration(t *testing.T) {

@@ -16,7 +16,10 @@ import (
 // discard is a sink that keeps nothing.
 type discard struct{ n int }
 
-func (d *discard) WritePage(recs []storage.Record) (int, error) { d.n += len(recs); return len(recs), nil }
+func (d *discard) WritePage(recs []storage.Record) (int, error) {
+	d.n += len(recs)
+	return len(recs), nil
+}
 
 func TestNotAForumPageIsReportedAndSkipped(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
