@@ -80,9 +80,14 @@ func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 			return &t
 		}
 	}
-	// No separable time of day ("vor 2 Stunden", "5 minutes ago", "14:05" alone): the library reads it whole.
+	// No separable time of day ("vor 2 Stunden", "5 minutes ago", "14:05"
+	// alone): the library reads it whole, if it is a moment at all; text
+	// with neither a clock nor a relative word ("Reply #3") is not asked.
+	if !relativeWord.MatchString(s) && !clock.MatchString(s) {
+		return nil
+	}
 	d, err := r.parse(site, lang, s, now, false)
-	if err != nil || d.IsZero() || !relativeWord.MatchString(s) && !clock.MatchString(s) {
+	if err != nil || d.IsZero() {
 		return nil
 	}
 	t := d.Time.UTC()
@@ -133,7 +138,7 @@ func (r *dateReader) readDate(site, lang, raw string, now time.Time) (Date, bool
 
 // day returns the date of a calendar part, from the site's memory or the library.
 func (r *dateReader) day(site, lang, s string, now time.Time) (Date, bool) {
-	key := s
+	key := lang + "\x00" + s // one site may show dates in several languages
 	if relativeWord.MatchString(s) {
 		key += "\x00" + now.UTC().Format(time.DateOnly)
 	}
@@ -161,10 +166,10 @@ func (r *dateReader) day(site, lang, s string, now time.Time) (Date, bool) {
 	return m.d, m.ok
 }
 
-// parse asks the library, in the site's known locale, else the page's
-// language (which also settles the order of numeric dates: "10/05/2006" is
-// 10 May on a French page), and failing those with its own detection; it
-// records the locale found.
+// parse asks the library in the page's language (which also settles the
+// order of numeric dates: "10/05/2006" is 10 May on a French page), else in
+// the locale it found before on the site, and failing those with its own
+// detection; it records the locale found.
 func (r *dateReader) parse(site, lang, s string, now time.Time, firstOfMonth bool) (date.Date, error) {
 	cfg := &dps.Configuration{CurrentTime: now.UTC(), DefaultTimezone: time.UTC}
 	if firstOfMonth {
@@ -175,11 +180,11 @@ func (r *dateReader) parse(site, lang, s string, now time.Time, firstOfMonth boo
 	r.mu.Unlock()
 	var d date.Date
 	var err error
-	switch {
-	case locale != "":
-		cfg.Locales = []string{locale}
+	switch { // the page's own language first: one site may serve several
 	case lang != "":
 		cfg.Languages = []string{lang}
+	case locale != "":
+		cfg.Locales = []string{locale}
 	}
 	if d, err = dps.Parse(cfg, s); (err != nil || d.IsZero()) && (cfg.Locales != nil || cfg.Languages != nil) {
 		cfg.Locales, cfg.Languages = nil, nil // the site's other pages may be in another language

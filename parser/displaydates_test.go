@@ -1,0 +1,60 @@
+package parser
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDateReader(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, lang, raw, want string // want "" for no moment
+	}{
+		{"English relative day with a 12-hour clock", "en", "Yesterday at 3:14 PM", "2026-11-29T15:14:00Z"},
+		{"German relative day", "de", "Heute, 10:12", "2026-11-30T10:12:00Z"},
+		{"German relative hours", "de", "vor 2 Stunden", "2026-11-30T10:00:00Z"},
+		{"English minutes ago", "en", "5 minutes ago", "2026-11-30T11:55:00Z"},
+		{"phpBB English date", "en", "Tue Dec 31, 2019 2:22 pm", "2019-12-31T14:22:00Z"},
+		{"phpBB French date", "fr", "Lun 8 Jan 2018 15:33", "2018-01-08T15:33:00Z"},
+		{"French numeric date is day first", "fr", "10/05/2006, 13h16", "2006-05-10T13:16:00Z"},
+		{"US vBulletin numeric date is month first", "en", "04-06-2019, 06:55 AM", "2019-04-06T06:55:00Z"},
+		{"SMF with seconds", "en", "April 04, 2020, 09:22:51 AM", "2020-04-04T09:22:51Z"},
+		{"English ordinal day", "en", "30th Apr 2011, 17:10", "2011-04-30T17:10:00Z"},
+		{"Hungarian ISO-like date", "hu", "2012-12-27, 20:44:14", "2012-12-27T20:44:14Z"},
+		{"a calendar date is no moment", "de", "18. Dezember 2019", ""},
+		{"a post subject is no date", "en", "Reply #99 - Re: Tips for 2019", ""},
+		{"empty", "en", "", ""},
+	}
+	r := newDateReader()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 2 { // the second time from what the reader learned
+				got := ""
+				if tm := r.read("forum.example", tt.lang, tt.raw, now); tm != nil {
+					got = tm.Format(time.RFC3339)
+				}
+				if got != tt.want {
+					t.Fatalf("read(%q) = %q, want %q", tt.raw, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestDateReaderCalendarDates(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	tests := []struct{ lang, raw, want string }{
+		{"de", "18. Dezember 2019", "2019-12-18"},
+		{"fr", "janvier 2003", "2003-01-01"},
+		{"en", "Jul 2007", "2007-07-01"},
+		{"en", "Thu Feb 05, 2015 3:42 pm", "2015-02-05"},
+		{"fr", "Lun 8 Jan 2018 15:31", "2018-01-08"},
+	}
+	r := newDateReader()
+	for _, tt := range tests {
+		d, ok := r.readDate("forum.example", tt.lang, tt.raw, now)
+		if !ok || d.String() != tt.want {
+			t.Errorf("readDate(%q) = %v, %v; want %s", tt.raw, d, ok, tt.want)
+		}
+	}
+}
