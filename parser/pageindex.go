@@ -183,38 +183,75 @@ func needsOf(css string) [][]need {
 
 // possible reports whether the alternative could match on the indexed page.
 func (a alt) possible(ix *pageIndex) bool {
-	if a.needs == nil || ix == nil {
-		return true
-	}
-	for _, group := range a.needs {
-		ok := true
-		for _, n := range group {
-			if !ix.has(n) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
+	_, ok := a.narrowed(ix)
+	return ok
 }
 
-// forPage returns the rule without the alternatives that cannot match on the indexed page.
+// forPage returns the rule without the alternatives that cannot match on the
+// indexed page, and with each selector list cut to the groups that can: a
+// rule that lists a selector per skin then walks the page with the one
+// selector of this page's skin, as a scoped chain.
 func (r rule) forPage(ix *pageIndex) rule {
 	for i, a := range r.alts {
-		if !a.possible(ix) {
-			kept := append(make([]alt, 0, len(r.alts)), r.alts[:i]...)
-			for _, b := range r.alts[i+1:] {
-				if b.possible(ix) {
-					kept = append(kept, b)
-				}
-			}
-			return rule{src: r.src, alts: kept}
+		if b, ok := a.narrowed(ix); !ok || len(b.groups) != len(a.groups) {
+			return r.rebuilt(ix, i) // allocate only for the rules that change
 		}
 	}
 	return r
+}
+
+// rebuilt returns the rule narrowed to the page, from its alternative i on.
+func (r rule) rebuilt(ix *pageIndex, from int) rule {
+	out := rule{src: r.src, alts: append(make([]alt, 0, len(r.alts)), r.alts[:from]...)}
+	for _, a := range r.alts[from:] {
+		if b, ok := a.narrowed(ix); ok {
+			out.alts = append(out.alts, b)
+		}
+	}
+	return out
+}
+
+// narrowed returns the alternative cut to the groups of its selector that
+// can match on the page, and false when none can.
+func (a alt) narrowed(ix *pageIndex) (alt, bool) {
+	if a.needs == nil || ix == nil {
+		return a, true
+	}
+	var keep []string
+	for i, group := range a.needs {
+		if ix.hasAll(group) {
+			if a.groups == nil {
+				return a, true
+			}
+			keep = append(keep, a.groups[i])
+		}
+	}
+	switch {
+	case len(keep) == 0:
+		return alt{}, false
+	case a.groups == nil || len(keep) == len(a.groups):
+		return a, true
+	}
+	css := strings.Join(keep, ", ")
+	if v, ok := a.variants.Load(css); ok {
+		return v.(alt), true
+	}
+	b := alt{attr: a.attr, re: a.re, prev: a.prev}
+	if err := b.compileCSS(css); err != nil {
+		return a, true
+	}
+	a.variants.Store(css, b)
+	return b, true
+}
+
+// hasAll reports whether the page has everything a group needs.
+func (ix *pageIndex) hasAll(group []need) bool {
+	for _, n := range group {
+		if !ix.has(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // forPage returns the compiled table with each rule cut to what can match on the indexed page.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
@@ -39,7 +40,69 @@ type alt struct {
 	attr  string            // "" reads the text
 	re    *regexp.Regexp    // nil: the value as it is
 	prev  bool              // look from the context's previous element sibling
-	needs [][]need          // what a page must have for the selector to match (see needsOf)
+	needs [][]need          // what a page must have for each group of the selector to match (see needsOf)
+
+	groups   []string  // the selector's comma-separated groups, when it has several
+	variants *sync.Map // selectors made of some of the groups, compiled once, by their text
+}
+
+// compileCSS compiles the alternative's selector in its forms: cascadia's,
+// the walk matcher, the scoped chain, and what a page needs for each group.
+func (c *alt) compileCSS(css string) error {
+	sel, err := cascadia.Compile(css)
+	if err != nil {
+		return err
+	}
+	c.sel = sel
+	if g, ok := parseSimple(css); ok {
+		c.group = g
+	} else {
+		group, err := cascadia.ParseGroup(css)
+		if err != nil {
+			return err
+		}
+		c.group = group
+	}
+	c.chain = compileChain(css)
+	c.groups = splitGroups(css)
+	c.needs = c.needs[:0]
+	for _, g := range c.groups {
+		c.needs = append(c.needs, needsOf(g)...)
+	}
+	if len(c.needs) != len(c.groups) {
+		c.needs = nil // could not tell: assume the page may have anything
+	}
+	if len(c.groups) < 2 {
+		c.groups = nil
+	} else if c.variants == nil {
+		c.variants = &sync.Map{}
+	}
+	return nil
+}
+
+// splitGroups splits a selector at its top-level commas.
+func splitGroups(css string) []string {
+	var out []string
+	depth, quote, start := 0, byte(0), 0
+	for i := 0; i < len(css); i++ {
+		c := css[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '(':
+			depth++
+		case c == ']' || c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, strings.TrimSpace(css[start:i]))
+			start = i + 1
+		}
+	}
+	return append(out, strings.TrimSpace(css[start:]))
 }
 
 // start returns the element the alternative looks from: ctx, or its previous
@@ -101,22 +164,9 @@ func compileRule(r Rule) (rule, error) {
 			css, c.attr = strings.TrimSpace(a[:i]), a[i+1:]
 		}
 		if css != "" && css != "." {
-			sel, err := cascadia.Compile(css)
-			if err != nil {
+			if err := c.compileCSS(css); err != nil {
 				return rule{}, fmt.Errorf("selector %q: %w", a, err)
 			}
-			c.sel = sel
-			if g, ok := parseSimple(css); ok {
-				c.group = g
-			} else {
-				group, err := cascadia.ParseGroup(css)
-				if err != nil {
-					return rule{}, fmt.Errorf("selector %q: %w", a, err)
-				}
-				c.group = group
-			}
-			c.chain = compileChain(css)
-			c.needs = needsOf(css)
 		}
 		out.alts = append(out.alts, c)
 	}
