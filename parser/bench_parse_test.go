@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -68,6 +69,35 @@ func BenchmarkHTMLParse(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkParseRatio reports, per fixture page, the time of a full Parse
+// over the time of html.Parse of the same page, the two run alternately in
+// one loop so that the machine's drift touches both alike (the metric
+// "x-html.Parse"; ns/op is the sum of both).
+func BenchmarkParseRatio(b *testing.B) {
+	p, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, pg := range benchPages(b) {
+		b.Run(pg.name, func(b *testing.B) {
+			var parse, plain time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				if _, err := html.Parse(bytes.NewReader(pg.body)); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if _, err := p.ParseAt(pg.url, pg.body, fixtureTime); err != nil {
+					b.Fatal(err)
+				}
+				plain += t1.Sub(t0)
+				parse += time.Since(t1)
+			}
+			b.ReportMetric(float64(parse)/float64(plain), "x-html.Parse")
 		})
 	}
 }
