@@ -35,6 +35,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.IntVar(&cfg.Depth, "depth", 0, "follow links at most this many hops from the start (0: no limit)")
 	fs.StringVar(&cfg.UserAgent, "user-agent", scraper.DefaultUserAgent, "User-Agent header")
 	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	memLimit := fs.String("memory-limit", defaultMemoryLimit, memoryLimitUsage)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -45,6 +46,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if *out == "" {
 		fmt.Fprintln(stderr, "forumcrawl crawl: -o FILE is required (use -o - for stdout)")
+		return exitUsage
+	}
+	if err := applyMemoryLimit(*memLimit); err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
 	}
 	cfg.Start = pos[0]

@@ -48,6 +48,7 @@ func TestBadUsageExitsTwoBeforeFetching(t *testing.T) {
 		{"output is a directory", []string{"crawl", start, "-o", dir}, "is a directory"},
 		{"unknown engine", []string{"crawl", start, "-o", filepath.Join(dir, "a.jsonl"), "--engine", "nope"}, `unknown engine "nope"`},
 		{"bad flag", []string{"crawl", start, "--parallel", "many"}, "invalid value"},
+		{"bad memory limit", []string{"crawl", start, "-o", filepath.Join(dir, "a.jsonl"), "--memory-limit", "lots"}, "--memory-limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
