@@ -49,9 +49,21 @@ func compileChain(css string) chain {
 // brackets, parentheses or quotes.
 func splitTopLevel(css string) []string {
 	var parts []string
-	depth, quote, startAt := 0, byte(0), 0
-	for i := 0; i < len(css); i++ {
-		c := css[i]
+	for _, p := range splitOutside(css, ' ') {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return parts
+}
+
+// splitOutside splits s at each sep that is not inside brackets,
+// parentheses or quotes, and trims the parts.
+func splitOutside(s string, sep byte) []string {
+	var parts []string
+	depth, quote, start := 0, byte(0), 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case quote != 0:
 			if c == quote {
@@ -63,17 +75,12 @@ func splitTopLevel(css string) []string {
 			depth++
 		case c == ']' || c == ')':
 			depth--
-		case c == ' ' && depth == 0:
-			if p := strings.TrimSpace(css[startAt:i]); p != "" {
-				parts = append(parts, p)
-			}
-			startAt = i + 1
+		case c == sep && depth == 0:
+			parts = append(parts, strings.TrimSpace(s[start:i]))
+			start = i + 1
 		}
 	}
-	if p := strings.TrimSpace(css[startAt:]); p != "" {
-		parts = append(parts, p)
-	}
-	return parts
+	return append(parts, strings.TrimSpace(s[start:]))
 }
 
 // insideBrackets reports whether every combinator-like character of p is

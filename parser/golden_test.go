@@ -111,23 +111,7 @@ func TestGolden(t *testing.T) {
 					t.Errorf("not a board page of %s threads: kind %s", m[1], page.Kind)
 				}
 			}
-			got := marshalGolden(t, page)
-			path := filepath.Join("testdata", strings.TrimSuffix(strings.TrimSuffix(fx.File, ".html"), ".json")+".golden.json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("golden file: %v (run go test -run TestGolden -update, then review it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("parse differs from %s:\n%s", path, lineDiff(string(want), string(got)))
-			}
+			checkGoldenFile(t, filepath.Join("testdata", strings.TrimSuffix(strings.TrimSuffix(fx.File, ".html"), ".json")+".golden.json"), page)
 		})
 	}
 }
@@ -195,4 +179,26 @@ func annotatedPostCounts(t *testing.T) map[string]int {
 		out[g.Fixture] = len(g.Posts)
 	}
 	return out
+}
+
+// checkGoldenFile compares a page with its reviewed golden file, rewriting
+// it under -update (then review the change against the page).
+func checkGoldenFile(t *testing.T, path string, page *Page) {
+	t.Helper()
+	got := marshalGolden(t, page)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file: %v (run the test with -update, then review the file against the page)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("parse differs from %s:\n%s", path, lineDiff(string(want), string(got)))
+	}
 }

@@ -3,7 +3,6 @@ package parser
 import (
 	"encoding/json"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -192,23 +191,7 @@ func checkMyBBThreads(t *testing.T, page *Page, want []truthThread) {
 // file in testdata/<dir>/, rewriting it under -update.
 func checkLocalGolden(t *testing.T, dir, file string, page *Page) {
 	t.Helper()
-	got := marshalGolden(t, page)
-	path := filepath.Join("testdata", dir, strings.TrimSuffix(file, ".html")+".golden.json")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file: %v (run go test -run TestMyBBLocal -update, then review it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("parse differs from %s:\n%s", path, lineDiff(string(want), string(got)))
-	}
+	checkGoldenFile(t, filepath.Join("testdata", dir, strings.TrimSuffix(file, ".html")+".golden.json"), page)
 }
 
 // TestMyBBIndexBoards checks the boards an index lists and a board's sub-boards.

@@ -81,29 +81,7 @@ func (c *alt) compileCSS(css string) error {
 }
 
 // splitGroups splits a selector at its top-level commas.
-func splitGroups(css string) []string {
-	var out []string
-	depth, quote, start := 0, byte(0), 0
-	for i := 0; i < len(css); i++ {
-		c := css[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '[' || c == '(':
-			depth++
-		case c == ']' || c == ')':
-			depth--
-		case c == ',' && depth == 0:
-			out = append(out, strings.TrimSpace(css[start:i]))
-			start = i + 1
-		}
-	}
-	return append(out, strings.TrimSpace(css[start:]))
-}
+func splitGroups(css string) []string { return splitOutside(css, ',') }
 
 // start returns the element the alternative looks from: ctx, or its previous
 // element sibling (nil when it has none).

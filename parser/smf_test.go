@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -160,27 +159,6 @@ func checkSMFPost(t *testing.T, got Post, id, position int, name string, authorI
 		t.Errorf("post %d: no posted_at from %q, want %v", id, got.DateRaw, want)
 	case got.PostedAt == nil:
 		t.Logf("post %d: relative date %q not read yet (shared display time parser), want %v", id, got.DateRaw, want)
-	}
-}
-
-// checkGoldenFile compares a page with its reviewed golden file, rewriting it under -update.
-func checkGoldenFile(t *testing.T, path string, page *Page) {
-	t.Helper()
-	got := marshalGolden(t, page)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file: %v (run go test -run TestSMFLocalTruth -update, then review it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("parse differs from %s:\n%s", path, lineDiff(string(want), string(got)))
 	}
 }
 
