@@ -62,10 +62,14 @@ var relativeWord = regexp.MustCompile(`(?i)\b(ago|today|yesterday|now|vor|heute|
 // (a day is not a moment). lang is the page's language, or "".
 func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 	s := cleanDate(raw)
-	if s == "" || !strings.ContainsAny(s, "0123456789") && !relativeWord.MatchString(s) {
+	if s == "" {
 		return nil
 	}
-	if m := clock.FindStringSubmatchIndex(s); m != nil && len(clock.FindAllStringIndex(s, 2)) == 1 {
+	digits := strings.ContainsAny(s, "0123456789")
+	if !digits && !relativeWord.MatchString(s) {
+		return nil
+	}
+	if m := clock.FindStringSubmatchIndex(s); m != nil && !clock.MatchString(s[m[1]:]) {
 		day := strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
 		if strings.ContainsAny(day, "0123456789") || relativeWord.MatchString(day) {
 			d, ok := r.day(site, lang, day, now)

@@ -17,6 +17,7 @@ type pageIndex struct {
 	ids     map[string]struct{}
 	attrs   map[string]struct{}
 	values  map[string][]string // the values of valueAttrs, for [href*=...] and the like
+	known   map[need]bool       // needs already answered on this page
 }
 
 // valueAttrs are the attributes whose values the index keeps: those that
@@ -87,8 +88,22 @@ type need struct {
 	value string // for an attribute with an operator
 }
 
-// has reports whether the page has what n names.
+// has reports whether the page has what n names, remembering the answer:
+// the same needs recur across rules and engines.
 func (ix *pageIndex) has(n need) bool {
+	if ok, seen := ix.known[n]; seen {
+		return ok
+	}
+	ok := ix.lookup(n)
+	if ix.known == nil {
+		ix.known = make(map[need]bool, 64)
+	}
+	ix.known[n] = ok
+	return ok
+}
+
+// lookup answers has without the memory.
+func (ix *pageIndex) lookup(n need) bool {
 	var ok bool
 	switch n.kind {
 	case '.':

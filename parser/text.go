@@ -88,8 +88,9 @@ func nodeText(n *html.Node) string {
 
 // textWriter accumulates text with the line rules of textOf.
 type textWriter struct {
-	b     strings.Builder
-	space bool // a space is due before the next word
+	b       strings.Builder
+	space   bool // a space is due before the next word
+	special bool // a mark or preformatted text was written: finish looks for them
 }
 
 func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
@@ -97,6 +98,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 	case html.TextNode:
 		if pre {
 			w.flushSpace()
+			w.special = true
 			w.b.WriteString(preSpaces.Replace(n.Data))
 			return
 		}
@@ -111,6 +113,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 	}
 	if opt.mark != nil && opt.mark(n) {
 		w.endLine()
+		w.special = true
 		w.b.WriteRune(markRune)
 		w.endLine()
 		return
@@ -199,13 +202,13 @@ func (w *textWriter) finish() (string, []int) {
 	runes, blank := 0, 0
 	for _, l := range lines {
 		l = strings.TrimFunc(l, isSpace)
-		if strings.ContainsRune(l, markRune) {
+		if w.special && strings.ContainsRune(l, markRune) {
 			for range strings.Count(l, string(markRune)) {
 				marks = append(marks, runes)
 			}
 			l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
 		}
-		if strings.ContainsAny(l, string(preSpace)+string(preTab)) {
+		if w.special && strings.ContainsAny(l, string(preSpace)+string(preTab)) {
 			l = strings.TrimRight(preRestore.Replace(l), " \t")
 		}
 		if l == "" {
