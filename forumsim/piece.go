@@ -70,3 +70,18 @@ func writeLinesTag(w *bbWriter, lines []string, br string) {
 		w.text(l)
 	}
 }
+
+// writeStyled writes a bold, italic or coloured piece as most engines'
+// bbCode renders it: <b>, <i>, <span style="color: ...">.
+func writeStyled(w *bbWriter, pc *piece) {
+	open, end := "<b>", "</b>"
+	switch pc.kind {
+	case pItalic:
+		open, end = "<i>", "</i>"
+	case pColor:
+		open, end = `<span style="color: #ff0000">`, "</span>"
+	}
+	w.raw(open)
+	w.text(pc.text)
+	w.raw(end)
+}

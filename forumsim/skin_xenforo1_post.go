@@ -97,15 +97,7 @@ func (xenforo1) writePiece(f *Forum, w *bbWriter, pc *piece) {
 	case pText:
 		w.text(pc.text)
 	case pBold, pItalic, pColor:
-		open, end := "<b>", "</b>"
-		if pc.kind == pItalic {
-			open, end = "<i>", "</i>"
-		} else if pc.kind == pColor {
-			open, end = `<span style="color: #ff0000">`, "</span>"
-		}
-		w.raw(open)
-		w.text(pc.text)
-		w.raw(end)
+		writeStyled(w, pc)
 	case pBr:
 		w.br()
 	case pParaBreak:
