@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/net/html"
@@ -32,6 +33,12 @@ type Parser struct {
 	forced  *Engine
 	dates   *dateReader
 	sites   map[string]*Parser // by host: the parser for pages of a host with its own overrides
+
+	// siteEngines remembers, by host, the engine that claimed the host's
+	// last page no other engine was remembered for: a site runs one engine,
+	// so its later pages are scored against that engine alone, and are
+	// detected among all only when it does not claim them.
+	siteEngines sync.Map
 }
 
 // New returns a Parser, or an error naming an unknown forced engine or a bad selector.
@@ -121,6 +128,8 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	e := p.forced
 	if e != nil {
 		page.Evidence = []string{"engine forced"}
+	} else if d, ok := p.siteEngine(base.Host, doc, ix); ok {
+		e, page.Evidence = d.Engine, d.Evidence
 	} else {
 		ds := detect(doc, ix, p.engines)
 		if len(ds) == 0 || !ds[0].Claims() {
@@ -133,6 +142,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 			return page, nil
 		}
 		e, page.Evidence = ds[0].Engine, ds[0].Evidence
+		p.siteEngines.Store(base.Host, e)
 	}
 	c, _ := e.rules()
 	c = c.forPage(ix)
@@ -219,4 +229,15 @@ func pageLang(doc *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// siteEngine scores the page against the engine that claimed the host's
+// earlier pages, and reports whether that engine claims it too.
+func (p *Parser) siteEngine(host string, doc *html.Node, ix *pageIndex) (Detection, bool) {
+	v, ok := p.siteEngines.Load(host)
+	if !ok {
+		return Detection{}, false
+	}
+	ds := detect(doc, ix, []*Engine{v.(*Engine)})
+	return ds[0], len(ds) == 1 && ds[0].Claims()
 }
