@@ -52,9 +52,39 @@ var clock = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}
 // less surely than the bare number.
 var ordinal = regexp.MustCompile(`(\d)(?:st|nd|rd|th)\b`)
 
-// relativeWord matches the words of relative dates in common forum
-// languages, so that a date with no digits ("Yesterday") is still read.
-var relativeWord = regexp.MustCompile(`(?i)\b(ago|today|yesterday|now|vor|heute|gestern|hier|aujourd|il y a|hace|hoy|ayer|oggi|ieri|tegnap|perce|órája|назад|сегодня|вчера)\b`)
+// relativeWords are the words of relative dates in common forum languages,
+// lower-case, so that a date with no digits ("Yesterday") is still read and
+// a relative day is remembered per fetch day.
+var relativeWords = []string{"ago", "today", "yesterday", "now", "vor", "heute", "gestern", "hier", "aujourd",
+	"il y a", "hace", "hoy", "ayer", "oggi", "ieri", "tegnap", "perce", "órája", "назад", "сегодня", "вчера"}
+
+// isRelative reports whether s holds one of relativeWords as a whole word.
+func isRelative(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range relativeWords {
+		for i := 0; ; {
+			j := strings.Index(l[i:], w)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(w)
+			if wordEdge(l, start-1) && wordEdge(l, end) {
+				return true
+			}
+			i = start + 1
+		}
+	}
+	return false
+}
+
+// wordEdge reports whether s has no letter at byte i (or i is outside s).
+func wordEdge(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
+}
 
 // read returns the time a displayed date stands for: its wall clock taken as
 // UTC when the page shows no zone, relative dates resolved against now. It
@@ -66,12 +96,12 @@ func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 		return nil
 	}
 	digits := strings.ContainsAny(s, "0123456789")
-	if !digits && !relativeWord.MatchString(s) {
+	if !digits && !isRelative(s) {
 		return nil
 	}
 	if m := clock.FindStringSubmatchIndex(s); m != nil && !clock.MatchString(s[m[1]:]) {
 		day := strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
-		if strings.ContainsAny(day, "0123456789") || relativeWord.MatchString(day) {
+		if strings.ContainsAny(day, "0123456789") || isRelative(day) {
 			d, ok := r.day(site, lang, day, now)
 			if !ok {
 				return nil
@@ -87,7 +117,7 @@ func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 	// No separable time of day ("vor 2 Stunden", "5 minutes ago", "14:05"
 	// alone): the library reads it whole, if it is a moment at all; text
 	// with neither a clock nor a relative word ("Reply #3") is not asked.
-	if !relativeWord.MatchString(s) && !clock.MatchString(s) {
+	if !isRelative(s) && !clock.MatchString(s) {
 		return nil
 	}
 	d, err := r.parse(site, lang, s, now, false)
@@ -127,39 +157,38 @@ func clockOf(s string, m []int) (h, min, sec int, ok bool) {
 // readDate returns the calendar date a displayed date stands for ("Lun 8 Jan
 // 2018 15:31" -> 2018-01-08, "janvier 2003" -> 2003-01-01).
 func (r *dateReader) readDate(site, lang, raw string, now time.Time) (Date, bool) {
-	if d, ok := ParseDisplayDate(raw); ok {
-		return d, true
+	key := "date\x00" + lang + "\x00" + raw // a member's join date shows beside each of their posts
+	if m, ok := r.remembered(site, key); ok {
+		return m.d, m.ok
 	}
-	s := cleanDate(raw)
-	if s == "" || !strings.ContainsAny(s, "0123456789") {
-		return Date{}, false
-	}
-	if m := clock.FindStringIndex(s); m != nil {
-		s = strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
-	}
-	return r.day(site, lang, s, now)
-}
-
-// day returns the date of a calendar part, from the site's memory or the library.
-func (r *dateReader) day(site, lang, s string, now time.Time) (Date, bool) {
-	key := lang + "\x00" + s // one site may show dates in several languages
-	if relativeWord.MatchString(s) {
-		key += "\x00" + now.UTC().Format(time.DateOnly)
-	}
-	r.mu.Lock()
-	known := r.sites[site]
-	if known != nil {
-		if m, ok := known.days[key]; ok {
-			r.mu.Unlock()
-			return m.d, m.ok
+	d, ok := ParseDisplayDate(raw)
+	if !ok {
+		if s := cleanDate(raw); s != "" && strings.ContainsAny(s, "0123456789") {
+			if m := clock.FindStringIndex(s); m != nil {
+				s = strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
+			}
+			d, ok = r.day(site, lang, s, now)
 		}
 	}
-	r.mu.Unlock()
-	d, err := r.parse(site, lang, s, now, true)
-	m := dayMemo{ok: err == nil && !d.IsZero()}
-	if m.ok {
-		m.d = DateOf(d.Time)
+	if !isRelative(raw) {
+		r.remember(site, key, dayMemo{d: d, ok: ok})
 	}
+	return d, ok
+}
+
+// remembered returns what the reader remembers of a key on a site.
+func (r *dateReader) remembered(site, key string) (dayMemo, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if k := r.sites[site]; k != nil {
+		m, ok := k.days[key]
+		return m, ok
+	}
+	return dayMemo{}, false
+}
+
+// remember records what a key of a site stands for.
+func (r *dateReader) remember(site, key string, m dayMemo) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	k := r.siteLocked(site)
@@ -167,6 +196,23 @@ func (r *dateReader) day(site, lang, s string, now time.Time) (Date, bool) {
 		k.days = map[string]dayMemo{}
 	}
 	k.days[key] = m
+}
+
+// day returns the date of a calendar part, from the site's memory or the library.
+func (r *dateReader) day(site, lang, s string, now time.Time) (Date, bool) {
+	key := lang + "\x00" + s // one site may show dates in several languages
+	if isRelative(s) {
+		key += "\x00" + now.UTC().Format(time.DateOnly)
+	}
+	if m, ok := r.remembered(site, key); ok {
+		return m.d, m.ok
+	}
+	d, err := r.parse(site, lang, s, now, true)
+	m := dayMemo{ok: err == nil && !d.IsZero()}
+	if m.ok {
+		m.d = DateOf(d.Time)
+	}
+	r.remember(site, key, m)
 	return m.d, m.ok
 }
 
@@ -223,5 +269,8 @@ func cleanDate(raw string) string {
 	s := strings.Join(strings.Fields(raw), " ")
 	s = strings.Trim(s, "«»·|-–— ")
 	s = strings.TrimSuffix(s, ".")
-	return ordinal.ReplaceAllString(s, "$1")
+	if strings.Contains(s, "st") || strings.Contains(s, "nd") || strings.Contains(s, "rd") || strings.Contains(s, "th") {
+		s = ordinal.ReplaceAllString(s, "$1")
+	}
+	return s
 }
