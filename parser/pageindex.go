@@ -22,7 +22,7 @@ type pageIndex struct {
 
 // valueAttrs are the attributes whose values the index keeps: those that
 // engines' markers test by value (links, scripts, meta tags, ids).
-var valueAttrs = map[string]bool{"href": true, "src": true, "content": true, "id": true, "name": true, "rel": true}
+var valueAttrs = map[string]bool{"href": true, "src": true, "content": true, "name": true, "rel": true}
 
 // indexPage returns the index of the tree below doc.
 func indexPage(doc *html.Node) *pageIndex {
@@ -45,9 +45,7 @@ func indexPage(doc *html.Node) *pageIndex {
 				case "id":
 					ix.ids[a.Val] = struct{}{}
 				default:
-					if _, ok := ix.attrs[a.Key]; !ok {
-						ix.attrs[a.Key] = struct{}{}
-					}
+					ix.attrs[a.Key] = struct{}{}
 				}
 			}
 		}
@@ -72,9 +70,7 @@ func (ix *pageIndex) addClasses(v string) {
 			j++
 		}
 		if j > 0 {
-			if _, ok := ix.classes[v[:j]]; !ok {
-				ix.classes[v[:j]] = struct{}{}
-			}
+			ix.classes[v[:j]] = struct{}{}
 		}
 		v = v[j:]
 	}
@@ -119,7 +115,7 @@ func (ix *pageIndex) lookup(n need) bool {
 		default:
 			_, ok = ix.attrs[n.name]
 		}
-		if ok && n.op != "" && valueAttrs[n.name] {
+		if ok && n.op != "" && (valueAttrs[n.name] || n.name == "id") {
 			return ix.anyValue(n)
 		}
 	}

@@ -196,20 +196,29 @@ func (w *textWriter) last() byte {
 // finish trims every line, keeps at most one blank line in a row and trims
 // the whole; it returns the rune offsets where marks stood, and drops them.
 func (w *textWriter) finish() (string, []int) {
-	lines := strings.Split(w.b.String(), "\n")
+	all := w.b.String()
 	var out strings.Builder
+	out.Grow(len(all))
 	var marks []int
 	runes, blank := 0, 0
-	for _, l := range lines {
-		l = strings.TrimFunc(l, isSpace)
-		if w.special && strings.ContainsRune(l, markRune) {
-			for range strings.Count(l, string(markRune)) {
-				marks = append(marks, runes)
-			}
-			l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
+	for len(all) > 0 {
+		l := all
+		if i := strings.IndexByte(all, '\n'); i >= 0 {
+			l, all = all[:i], all[i+1:]
+		} else {
+			all = ""
 		}
-		if w.special && strings.ContainsAny(l, string(preSpace)+string(preTab)) {
-			l = strings.TrimRight(preRestore.Replace(l), " \t")
+		l = strings.TrimFunc(l, isSpace)
+		if w.special {
+			if strings.ContainsRune(l, markRune) {
+				for range strings.Count(l, string(markRune)) {
+					marks = append(marks, runes)
+				}
+				l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
+			}
+			if strings.ContainsAny(l, string(preSpace)+string(preTab)) {
+				l = strings.TrimRight(preRestore.Replace(l), " \t")
+			}
 		}
 		if l == "" {
 			blank++
@@ -225,7 +234,9 @@ func (w *textWriter) finish() (string, []int) {
 		}
 		blank = 0
 		out.WriteString(l)
-		runes += utf8.RuneCountInString(l)
+		if w.special { // offsets are counted only where there are marks to place
+			runes += utf8.RuneCountInString(l)
+		}
 	}
 	return out.String(), marks
 }
