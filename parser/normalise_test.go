@@ -215,3 +215,21 @@ func TestRuleAlternatives(t *testing.T) {
 		t.Error("a bad selector compiled without error")
 	}
 }
+
+func TestFoldSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"already folded", "already folded"},
+		{"  leading and trailing  ", "leading and trailing"},
+		{"tabs\tand\nnewlines", "tabs and newlines"},
+		{"no-break\u00a0space", "no-break space"},
+		{"double  space", "double space"},
+		{"", ""},
+		{"   ", ""},
+		{"ünïcödé  wörds", "ünïcödé wörds"},
+	}
+	for _, tt := range tests {
+		if got := foldSpace(tt.in); got != tt.want {
+			t.Errorf("foldSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -145,24 +145,39 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 
 // writeFolded writes s with its whitespace runs folded to single spaces.
 func (w *textWriter) writeFolded(s string) {
-	for len(s) > 0 {
-		i := strings.IndexFunc(s, isSpace)
-		if i < 0 {
-			w.flushSpace()
-			w.b.WriteString(s)
-			return
+	word := -1 // start of the word being read, or -1 between words
+	for i := 0; i < len(s); {
+		n, space := charAt(s, i)
+		if !space {
+			if word < 0 {
+				word = i
+			}
+			i += n
+			continue
 		}
-		if i > 0 {
+		if word >= 0 {
 			w.flushSpace()
-			w.b.WriteString(s[:i])
+			w.b.WriteString(s[word:i])
+			word = -1
 		}
 		w.space = true
-		j := strings.IndexFunc(s[i:], func(r rune) bool { return !isSpace(r) })
-		if j < 0 {
-			return
-		}
-		s = s[i+j:]
+		i += n
 	}
+	if word >= 0 {
+		w.flushSpace()
+		w.b.WriteString(s[word:])
+	}
+}
+
+// charAt returns the byte length of the character at s[i] and whether it is
+// whitespace (see isSpace); ASCII is decided without decoding.
+func charAt(s string, i int) (n int, space bool) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 1, c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n, isSpace(r)
 }
 
 func (w *textWriter) flushSpace() {
@@ -252,7 +267,27 @@ func isSpace(r rune) bool {
 
 // foldSpace returns s with whitespace runs folded to one space and trimmed.
 func foldSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	if isFolded(s) {
+		return s // most texts are: no copy
+	}
+	var w textWriter
+	w.writeFolded(s)
+	return w.b.String()
+}
+
+// isFolded reports whether s is already folded: no whitespace at its ends,
+// and none inside it but single ASCII spaces.
+func isFolded(s string) bool {
+	prevSpace := true // a space at the start is not folded
+	for i := 0; i < len(s); {
+		n, space := charAt(s, i)
+		if space && (prevSpace || s[i] != ' ') {
+			return false
+		}
+		prevSpace = space
+		i += n
+	}
+	return !prevSpace || s == ""
 }
 
 // attr returns the value of n's attribute key, or "".
