@@ -3,9 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/forumcrawl/forumcrawl/forumsim"
@@ -149,5 +155,48 @@ func TestDemo(t *testing.T) {
 	}
 	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
 		t.Errorf("demo output: %v", err)
+	}
+}
+
+func TestInterruptedCrawlExits130WithWholeLines(t *testing.T) {
+	f := forumsim.New(forumsim.Config{Seed: 9, Threads: 40, MinPages: 3, MaxPages: 6})
+	started := make(chan struct{})
+	var once sync.Once
+	var served atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if served.Add(1) == 5 { // the index, boards and a first thread page have been served
+			once.Do(func() { close(started) })
+		}
+		f.Handler().ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "posts.jsonl")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	var stderr bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"crawl", f.RootURL(srv.URL), "-o", out, "--delay", "20ms", "--parallel", "2"}, io.Discard, &stderr)
+	}()
+	<-started
+	cancel() // what SIGINT does through signal.NotifyContext
+	if code := <-done; code != 130 {
+		t.Fatalf("exit %d, want 130; stderr: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSuffix(b, []byte("\n")), []byte("\n"))
+	for i, l := range lines {
+		if len(l) > 0 && !json.Valid(l) {
+			t.Fatalf("line %d is not a whole JSON record: %.80q", i+1, l)
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		t.Error("the output ends in the middle of a line")
+	}
+	if int(served.Load()) >= len(f.ThreadPagePaths()) {
+		t.Errorf("the crawl went on after the interrupt: %d requests", served.Load())
 	}
 }
