@@ -27,6 +27,7 @@ type Sink interface {
 // crawl is the state of one running crawl.
 type crawl struct {
 	cfg    Config
+	ctx    context.Context
 	log    *slog.Logger
 	parser *parser.Parser
 	sink   Sink
@@ -60,7 +61,7 @@ func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 		return nil, err
 	}
 	cr := &crawl{
-		cfg: cfg, log: cfg.Logger, parser: p, sink: sink, start: start,
+		cfg: cfg, ctx: ctx, log: cfg.Logger, parser: p, sink: sink, start: start,
 		frontier: newFrontier(), authors: map[string]bool{}, threads: map[string]bool{}, boards: map[string]bool{},
 		unknownHosts: map[string]bool{},
 	}
@@ -114,8 +115,9 @@ func (cr *crawl) run(ctx context.Context) error {
 	if err := q.AddURL(first); err != nil {
 		return fmt.Errorf("queue %s: %w", first, err)
 	}
-	stop := context.AfterFunc(ctx, q.Stop)
-	defer stop()
+	// Cancelling ctx (or a fatal error) does not call q.Stop, which races in
+	// colly's queue (its loop reads the running flag unlocked): every request
+	// left is aborted in OnRequest and no link is queued, so the queue drains.
 	return q.Run(c)
 }
 
@@ -133,7 +135,6 @@ func (cr *crawl) stop(err error) {
 		cr.fatal = err
 	}
 	cr.mu.Unlock()
-	cr.q.Stop()
 }
 
 // failed records a page that could not be fetched.
@@ -223,6 +224,9 @@ func (cr *crawl) page(r *colly.Response) {
 
 // follow queues the page's links that are in scope, new and within the limits.
 func (cr *crawl) follow(page *parser.Page, from linkMeta) {
+	if cr.ctx.Err() != nil || cr.stopped() {
+		return
+	}
 	if cr.cfg.Depth > 0 && from.depth >= cr.cfg.Depth {
 		return
 	}
