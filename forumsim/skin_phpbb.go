@@ -116,12 +116,9 @@ func (phpbb) attachmentPath(f *Forum, a attachment) string {
 func (phpbb) postTime(t time.Time) (time.Time, string, bool) { return t, t.Format(phpbbDate), true }
 
 // editTime: the edit note shows only the minute, in the zone the footer
-// names ("All times are UTC+01:00") and nowhere beside it, so, as for
-// vBulletin's dates, a reader knows the wall clock: the truth is that wall
-// clock taken as UTC, as the parser gives a time shown without its zone.
-func (phpbb) editTime(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, time.UTC)
-}
+// names ("All times are UTC+01:00"), which a reader can read: the truth is
+// the edit's instant, to the minute.
+func (phpbb) editTime(t time.Time) time.Time { return t.Truncate(time.Minute) }
 
 // unnumbered: prosilver shows no post numbers, so the truth's positions are 0.
 func (phpbb) unnumbered() {}

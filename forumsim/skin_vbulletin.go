@@ -22,10 +22,9 @@ import (
 // jumps and account links carry a guest session id (s=...).
 //
 // Dates are shown as "06-15-2016, 03:03 PM" in the thread's zone, with no
-// machine-readable time; the zone is named only in the footer ("All times are
-// GMT -7."), which the parser does not read. So the truth's PostedAt and
-// EditedAt are the displayed wall clock read as UTC (Zoned false), as a
-// crawler reads them: it can know only that wall clock. "Join Date" shows a
+// machine-readable time; the zone is named in the footer ("All times are
+// GMT -7."), which the parser reads: the truth's PostedAt and EditedAt are
+// the instants to the minute. "Join Date" shows a
 // month ("Oct 2010"), so the truth's Joined is the first of that month. Board
 // and index pages show their times in GMT. Categories (forumbit_nopost L1
 // heads) link to their forumdisplay page, as vBulletin's do, but a crawl need
@@ -118,12 +117,12 @@ func (vbulletin) attachmentPath(f *Forum, a attachment) string {
 	return f.cfg.Prefix + "/attachment.php?attachmentid=" + id(a.id)
 }
 
-// postTime: vBulletin 4 shows "06-15-2016, 03:03 PM" with no machine time;
-// the shown time is that wall clock read as UTC, as a crawler reads it.
+// postTime: vBulletin 4 shows "06-15-2016, 03:03 PM" with no machine time,
+// in the zone its footer names ("All times are GMT -7."): a reader knows the
+// post's instant to the minute.
 func (vbulletin) postTime(t time.Time) (time.Time, string, bool) {
 	t = t.Truncate(time.Minute)
-	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, time.UTC)
-	return wall, t.Format("01-02-2006, 03:04 PM"), false
+	return t, t.Format("01-02-2006, 03:04 PM"), true
 }
 
 // author returns what postbit_legacy's userinfo shows: the user title,

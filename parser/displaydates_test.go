@@ -58,3 +58,34 @@ func TestDateReaderCalendarDates(t *testing.T) {
 		}
 	}
 }
+
+func TestParseZone(t *testing.T) {
+	tests := []struct {
+		in     string
+		offset int // seconds east of UTC; -1 for no zone
+	}{
+		{"UTC+09:00", 9 * 3600},
+		{"UTC+9", 9 * 3600},
+		{"GMT -5", -5 * 3600},
+		{"GMT-5", -5 * 3600},
+		{"GMT +5.5", 5*3600 + 1800},
+		{"GMT", 0},
+		{"UTC [ DST ]", 3600},
+		{"UTC+0530", 5*3600 + 1800},
+		{"the team", -1},
+	}
+	when := time.Date(2020, 1, 15, 12, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		loc := parseZone(tt.in)
+		got := -1
+		if loc != nil {
+			_, got = when.In(loc).Zone()
+		}
+		if got != tt.offset {
+			t.Errorf("parseZone(%q) offset %d, want %d", tt.in, got, tt.offset)
+		}
+	}
+	if loc := parseZone("Europe/Paris"); loc == nil || loc.String() != "Europe/Paris" {
+		t.Errorf("parseZone(Europe/Paris) = %v", loc)
+	}
+}

@@ -49,6 +49,7 @@ func PhpBB() *Engine {
 			IsIndex:  Rule{"ul.topiclist.forums", "a.forumtitle", "a.forumlink"},
 
 			Canonical: Rule{"link[rel=canonical]@href"},
+			TimeZone:  Rule{"li.rightside span[title]@title", "li.rightside ~ All times are (.+)"},
 			Title:     Rule{"h2.topic-title", "h2.forum-title", "h2.page-title", "#page-body h2", "#pageheader h2", "h2", "title"},
 			Breadcrumb: Rule{
 				"#nav-breadcrumbs .crumb > a[href]",

@@ -210,19 +210,26 @@ func (r rule) text(ctx *html.Node) string {
 	}
 	for _, a := range r.alts {
 		n := a.start(ctx)
-		if a.sel != nil && n != nil {
+		if n == nil {
+			continue
+		}
+		if a.sel != nil && a.re != nil {
+			// A regexp picks a part of a text: the first matching element
+			// whose text has it, as several may match the selector.
+			for _, m := range a.matchAll(n) {
+				if v := a.filter(a.value(m)); v != "" {
+					return v
+				}
+			}
+			continue
+		}
+		if a.sel != nil {
 			n = a.first(n)
 		}
 		if n == nil {
 			continue
 		}
-		var v string
-		if a.attr != "" {
-			v = strings.TrimSpace(attr(n, a.attr))
-		} else {
-			v = nodeText(n)
-		}
-		if v = a.filter(v); v != "" {
+		if v := a.filter(a.value(n)); v != "" {
 			return v
 		}
 	}
@@ -331,4 +338,12 @@ func (r rule) costly() bool {
 		}
 	}
 	return false
+}
+
+// value returns the attribute the alternative names, or the element's text.
+func (a alt) value(n *html.Node) string {
+	if a.attr != "" {
+		return strings.TrimSpace(attr(n, a.attr))
+	}
+	return nodeText(n)
 }

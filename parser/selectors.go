@@ -26,7 +26,10 @@ type Selectors struct {
 	PageLinks   Rule `yaml:"page_links"`   // links to other pages of this thread or board
 	NextPage    Rule `yaml:"page_next"`    // the next page's link
 	ContentID   Rule `yaml:"content_id"`   // the thread's (or board's) id on a page of it
-	ContainerID Rule `yaml:"container_id"` // the board's id on a board page
+	ContainerID Rule `yaml:"container_id"`
+	// TimeZone finds where a page says its zone ("All times are UTC+02:00",
+	// an IANA name in a title): times shown only as text are in it.
+	TimeZone Rule `yaml:"time_zone"` // the board's id on a board page
 
 	// Thread pages.
 	Post        Rule `yaml:"post"`

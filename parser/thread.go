@@ -22,6 +22,8 @@ type extractor struct {
 	lang  string      // the page's language as <html lang> gives it ("fr"), or ""
 
 	// found once per page
+	zoneDone                bool
+	zone                    *time.Location
 	pageLinksDone, nextDone bool
 	pageLinksFound          []*html.Node
 	next                    string
@@ -311,7 +313,19 @@ func (x *extractor) displayTime(raw string) *time.Time {
 	if x.dates == nil {
 		return nil
 	}
-	return x.dates.read(x.base.Host, x.lang, raw, x.now)
+	return inZone(x.dates.read(x.base.Host, x.lang, raw, x.now), x.pageZone())
+}
+
+// pageZone returns the zone the page says its times are in, found once; nil
+// when it says none (its displayed times are then taken as UTC).
+func (x *extractor) pageZone() *time.Location {
+	if !x.zoneDone {
+		x.zoneDone = true
+		if s := x.c.get("TimeZone").text(x.doc); s != "" {
+			x.zone = parseZone(s)
+		}
+	}
+	return x.zone
 }
 
 // abs returns ref resolved against the page URL, or "".

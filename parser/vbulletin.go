@@ -39,6 +39,7 @@ func VBulletin() *Engine {
 			IsIndex:  Rule{"td.alt1Active, li.forumbit_post, li.forumbit_nopost, table#forums a.forum"},
 
 			Canonical:   Rule{"link[rel=canonical]@href"},
+			TimeZone:    Rule{"#footer_time, #footer-current-datetime, div.smallfont ~ All times are (.+?)\\.(?:\\s|$)"},
 			Title:       Rule{"span.threadtitle", "h1.main-title", "div.breadcrumbs a.bclast", "td.navbar strong", "#pagetitle h1", "meta[property='og:title']@content", "title"},
 			Breadcrumb:  Rule{"span.navbar a[href], #breadcrumb li.navbit a[href], div.breadcrumbs span.mainbodytextlarge a[href]:not(.bclast)", "#breadcrumbs a[href]"},
 			CrumbName:   Rule{"."},
