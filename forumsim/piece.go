@@ -71,17 +71,26 @@ func writeLinesTag(w *bbWriter, lines []string, br string) {
 	}
 }
 
-// writeStyled writes a bold, italic or coloured piece as most engines'
-// bbCode renders it: <b>, <i>, <span style="color: ...">.
-func writeStyled(w *bbWriter, pc *piece) {
-	open, end := "<b>", "</b>"
+// styleTags are an engine's opening and closing tags for bold, italic and coloured text.
+type styleTags struct{ bold, italic, color [2]string }
+
+// htmlStyles are the tags most engines' bbCode gives: <b>, <i>, a coloured <span>.
+var htmlStyles = styleTags{
+	bold:   [2]string{"<b>", "</b>"},
+	italic: [2]string{"<i>", "</i>"},
+	color:  [2]string{`<span style="color: #ff0000">`, "</span>"},
+}
+
+// writeStyled writes a bold, italic or coloured piece with the engine's tags.
+func writeStyled(w *bbWriter, pc *piece, tags styleTags) {
+	t := tags.bold
 	switch pc.kind {
 	case pItalic:
-		open, end = "<i>", "</i>"
+		t = tags.italic
 	case pColor:
-		open, end = `<span style="color: #ff0000">`, "</span>"
+		t = tags.color
 	}
-	w.raw(open)
+	w.raw(t[0])
 	w.text(pc.text)
-	w.raw(end)
+	w.raw(t[1])
 }

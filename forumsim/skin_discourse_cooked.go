@@ -19,15 +19,11 @@ func (s discourse) writePiece(f *Forum, w *bbWriter, pc *piece) {
 	case pText:
 		w.text(pc.text)
 	case pBold, pItalic, pColor:
-		open, end := "<strong>", "</strong>"
-		if pc.kind == pItalic {
-			open, end = "<em>", "</em>"
-		} else if pc.kind == pColor {
-			open, end = `<span style="color:red">`, "</span>"
-		}
-		w.raw(open)
-		w.text(pc.text)
-		w.raw(end)
+		writeStyled(w, pc, styleTags{
+			bold:   [2]string{"<strong>", "</strong>"},
+			italic: [2]string{"<em>", "</em>"},
+			color:  [2]string{`<span style="color:red">`, "</span>"},
+		})
 	case pBr:
 		w.brTag("<br>")
 	case pParaBreak:

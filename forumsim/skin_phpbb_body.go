@@ -13,15 +13,11 @@ func (s phpbb) writePiece(f *Forum, w *bbWriter, pc *piece) {
 	case pText:
 		w.text(pc.text)
 	case pBold, pItalic, pColor:
-		open, end := `<strong class="text-strong">`, "</strong>"
-		if pc.kind == pItalic {
-			open, end = `<em class="text-italics">`, "</em>"
-		} else if pc.kind == pColor {
-			open, end = `<span style="color:#FF0000">`, "</span>"
-		}
-		w.raw(open)
-		w.text(pc.text)
-		w.raw(end)
+		writeStyled(w, pc, styleTags{
+			bold:   [2]string{`<strong class="text-strong">`, "</strong>"},
+			italic: [2]string{`<em class="text-italics">`, "</em>"},
+			color:  [2]string{`<span style="color:#FF0000">`, "</span>"},
+		})
 	case pBr:
 		w.brTag("<br>")
 	case pParaBreak:

@@ -12,15 +12,11 @@ func (s smf) writePiece(f *Forum, w *bbWriter, pc *piece) {
 	case pText:
 		w.text(pc.text)
 	case pBold, pItalic, pColor:
-		open, end := "<b>", "</b>"
-		if pc.kind == pItalic {
-			open, end = "<i>", "</i>"
-		} else if pc.kind == pColor {
-			open, end = `<span style="color: red;" class="bbc_color">`, "</span>"
-		}
-		w.raw(open)
-		w.text(pc.text)
-		w.raw(end)
+		writeStyled(w, pc, styleTags{
+			bold:   [2]string{"<b>", "</b>"},
+			italic: [2]string{"<i>", "</i>"},
+			color:  [2]string{`<span style="color: red;" class="bbc_color">`, "</span>"},
+		})
 	case pBr:
 		w.brTag("<br>")
 	case pParaBreak:

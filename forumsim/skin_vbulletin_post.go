@@ -68,15 +68,11 @@ func (s vbulletin) writePiece(f *Forum, w *bbWriter, pc *piece) {
 	case pText:
 		w.text(pc.text)
 	case pBold, pItalic, pColor:
-		open, end := "<b>", "</b>"
-		if pc.kind == pItalic {
-			open, end = "<i>", "</i>"
-		} else if pc.kind == pColor {
-			open, end = `<font color="#FF0000">`, "</font>"
-		}
-		w.raw(open)
-		w.text(pc.text)
-		w.raw(end)
+		writeStyled(w, pc, styleTags{
+			bold:   [2]string{"<b>", "</b>"},
+			italic: [2]string{"<i>", "</i>"},
+			color:  [2]string{`<font color="#FF0000">`, "</font>"},
+		})
 	case pBr:
 		w.br()
 	case pParaBreak:

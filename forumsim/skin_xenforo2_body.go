@@ -8,7 +8,7 @@ func (xenforo2) writePiece(f *Forum, w *bbWriter, pc *piece) {
 	case pText:
 		w.text(pc.text)
 	case pBold, pItalic, pColor:
-		writeStyled(w, pc)
+		writeStyled(w, pc, htmlStyles)
 	case pBr:
 		w.br()
 	case pParaBreak:

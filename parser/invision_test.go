@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"net/url"
 	"strings"
 	"testing"
 )
@@ -57,10 +56,7 @@ func TestInvisionDetectsItsPages(t *testing.T) {
 
 func TestInvisionURLs(t *testing.T) {
 	e := Invision()
-	cases := []struct {
-		name, in, want string
-		page           int
-	}{
+	cases := []urlCase{
 		{"a topic's page 2 keeps its page", "https://f.example/topic/86747-slug/page/2/", "https://f.example/topic/86747-slug/page/2/", 2},
 		{"page 1 is the topic itself", "https://f.example/topic/86747-slug/page/1/", "https://f.example/topic/86747-slug/", 1},
 		{"a forum's page without trailing slash", "https://f.example/forum/12-news/page/3", "https://f.example/forum/12-news/page/3", 3},
@@ -68,17 +64,7 @@ func TestInvisionURLs(t *testing.T) {
 		{"a comment permalink keeps its query", "https://f.example/topic/1-x/?do=findComment&comment=5", "https://f.example/topic/1-x/?comment=5&do=findComment", 1},
 		{"an IP.Board 2 session id is dropped", "http://f.example/index.php?showtopic=13&s=0123abcd&st=25", "http://f.example/index.php?showtopic=13&st=25", 1},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			u, _ := url.Parse(c.in)
-			if got := CanonicalURL(u, e).String(); got != c.want {
-				t.Errorf("CanonicalURL = %s, want %s", got, c.want)
-			}
-			if n, _ := e.pageOf(u.Path); n != c.page {
-				t.Errorf("page %d, want %d", n, c.page)
-			}
-		})
-	}
+	checkURLCases(t, e, cases)
 }
 
 func TestInvisionPostMarkup(t *testing.T) {

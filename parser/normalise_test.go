@@ -233,3 +233,28 @@ func TestFoldSpace(t *testing.T) {
 		}
 	}
 }
+
+// urlCase is a URL form of an engine: its canonical form and the page it names.
+type urlCase struct {
+	name, in, want string
+	page           int
+}
+
+// checkURLCases checks each case's canonical URL and page number under engine e.
+func checkURLCases(t *testing.T, e *Engine, cases []urlCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			u, err := url.Parse(c.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := CanonicalURL(u, e).String(); got != c.want {
+				t.Errorf("CanonicalURL = %s, want %s", got, c.want)
+			}
+			if n, _ := e.pageOf(u.Path); n != c.page {
+				t.Errorf("page %d, want %d", n, c.page)
+			}
+		})
+	}
+}

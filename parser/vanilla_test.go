@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"net/url"
 	"testing"
 )
 
@@ -26,10 +25,7 @@ func TestVanillaDetectsItsPages(t *testing.T) {
 
 func TestVanillaURLs(t *testing.T) {
 	e := Vanilla()
-	cases := []struct {
-		name, in, want string
-		page           int
-	}{
+	cases := []urlCase{
 		{"a discussion's page 2 keeps its page", "https://f.example/discussion/5567669/slug/p2", "https://f.example/discussion/5567669/slug/p2", 2},
 		{"page 1 is the discussion itself", "https://f.example/discussion/5567669/slug/p1", "https://f.example/discussion/5567669/slug", 1},
 		{"a page of the discussion list", "https://f.example/discussions/p3", "https://f.example/discussions/p3", 3},
@@ -37,17 +33,7 @@ func TestVanillaURLs(t *testing.T) {
 		{"a sign-in target is dropped", "https://f.example/discussion/1/x?Target=discussion%2F1", "https://f.example/discussion/1/x", 1},
 		{"a comment permalink is left alone", "https://f.example/discussion/comment/71713537/#Comment_71713537", "https://f.example/discussion/comment/71713537/", 1},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			u, _ := url.Parse(c.in)
-			if got := CanonicalURL(u, e).String(); got != c.want {
-				t.Errorf("CanonicalURL = %s, want %s", got, c.want)
-			}
-			if n, _ := e.pageOf(u.Path); n != c.page {
-				t.Errorf("page %d, want %d", n, c.page)
-			}
-		})
-	}
+	checkURLCases(t, e, cases)
 }
 
 func TestVanillaAuthors(t *testing.T) {
