@@ -7,6 +7,7 @@ package scraper
 import (
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"time"
 
@@ -45,6 +46,13 @@ type Config struct {
 
 	// Logger receives progress and warnings (default: discard).
 	Logger *slog.Logger
+	// Observer, when set, hears of every page handled or failed.
+	Observer Observer
+	// Archiver, when set, keeps every response fetched (a WARC file).
+	Archiver Archiver
+	// Transport, when set, makes the HTTP requests instead of Go's default
+	// transport (politeness, retries and safe dialing live there).
+	Transport http.RoundTripper
 }
 
 // DefaultUserAgent names the crawler and where to learn about it.

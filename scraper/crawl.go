@@ -91,6 +91,9 @@ func (cr *crawl) run(ctx context.Context) error {
 		colly.StdlibContext(ctx),
 	)
 	c.SetRequestTimeout(cr.cfg.Timeout)
+	if cr.cfg.Transport != nil {
+		c.WithTransport(cr.cfg.Transport)
+	}
 	q, err := queue.New(cr.cfg.Parallel, &queue.InMemoryQueueStorage{MaxSize: 1 << 30})
 	if err != nil {
 		return fmt.Errorf("queue: %w", err)
@@ -107,7 +110,15 @@ func (cr *crawl) run(ctx context.Context) error {
 			}
 		}
 	})
-	c.OnResponse(func(r *colly.Response) { cr.page(r) })
+	c.OnResponse(func(r *colly.Response) {
+		if cr.cfg.Archiver != nil {
+			if err := cr.cfg.Archiver.Archive(exchange(r)); err != nil {
+				cr.stop(fmt.Errorf("archive %s: %w", r.Request.URL, err))
+				return
+			}
+		}
+		cr.page(r)
+	})
 	c.OnError(func(r *colly.Response, err error) { cr.failed(r, err) })
 
 	first := parser.CanonicalURL(cr.start, nil).String()
@@ -148,6 +159,7 @@ func (cr *crawl) failed(r *colly.Response, err error) {
 	cr.mu.Lock()
 	cr.sum.Failed = append(cr.sum.Failed, f)
 	cr.mu.Unlock()
+	cr.observe(Event{URL: u, Status: r.StatusCode, Err: err.Error(), ErrKind: errKind(r.StatusCode, err)})
 }
 
 // page handles one fetched page: parse, write its posts, follow its links.
@@ -204,9 +216,11 @@ func (cr *crawl) page(r *colly.Response) {
 	}
 	cr.mu.Unlock()
 
+	written := 0
 	if page.Kind == parser.KindThread && len(page.Posts) > 0 && page.Alternate == "" {
 		recs := Records(page, fetched)
 		n, err := cr.sink.WritePage(recs)
+		written = n
 		if err != nil {
 			cr.stop(fmt.Errorf("write posts of %s: %w", u, err))
 			return
@@ -220,6 +234,16 @@ func (cr *crawl) page(r *colly.Response) {
 		cr.mu.Unlock()
 	}
 	cr.follow(page, meta)
+	ev := Event{URL: u, Kind: page.Kind, Status: r.StatusCode, Bytes: len(r.Body), Posts: written}
+	if page.Thread != nil && len(page.Thread.Breadcrumb) > 0 {
+		ev.Board = page.Thread.Breadcrumb[len(page.Thread.Breadcrumb)-1].Name
+	} else if page.Board != nil {
+		ev.Board = page.Board.Title
+	}
+	if page.Kind == parser.KindUnknown || page.Kind == parser.KindOther {
+		ev.Err, ev.ErrKind = "not a forum content page", "not_forum"
+	}
+	cr.observe(ev)
 }
 
 // follow queues the page's links that are in scope, new and within the limits.
