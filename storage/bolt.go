@@ -1,0 +1,598 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// StateFile is the name of the state's file inside a state directory.
+const StateFile = "state.db"
+
+// The buckets of a bbolt state.
+var (
+	bucketMeta    = []byte("meta")    // "info", "counts", "output"
+	bucketURLs    = []byte("urls")    // URL -> urlEntry: every URL ever queued
+	bucketQueue   = []byte("queue")   // priority (4 bytes) + sequence (8 bytes) -> URL
+	bucketFailed  = []byte("failed")  // URL -> Failure
+	bucketPosts   = []byte("posts")   // post key -> PostMark
+	bucketThreads = []byte("threads") // thread URL -> ThreadMark
+	allBuckets    = [][]byte{bucketMeta, bucketURLs, bucketQueue, bucketFailed, bucketPosts, bucketThreads}
+
+	keyInfo   = []byte("info")
+	keyCounts = []byte("counts")
+	keyOutput = []byte("output")
+)
+
+// URL states in urlEntry.
+const (
+	urlPending = "p"
+	urlDone    = "d"
+	urlFailed  = "f"
+)
+
+// urlEntry is what a bbolt state keeps of a URL.
+type urlEntry struct {
+	State     string    `json:"s"`
+	Req       Request   `json:"r"`
+	QueueKey  []byte    `json:"q,omitempty"` // its key in the queue while pending
+	Status    int       `json:"st,omitempty"`
+	FetchedAt time.Time `json:"at,omitzero"`
+}
+
+// BoltOptions tune a bbolt state; the zero value is right for crawls.
+type BoltOptions struct {
+	// NoSync skips syncing each change to disk. A crash of the process
+	// loses nothing, but a crash of the machine can corrupt the state: only
+	// for benchmarks and throwaway states.
+	NoSync bool
+}
+
+// BoltState is a State kept in one bbolt file, for crawls on one machine.
+// Only one process can open a state at a time.
+type BoltState struct {
+	path string
+	db   *bolt.DB
+
+	mu     sync.Mutex
+	leased map[string]bool // URLs leased in this process; a lease dies with it
+}
+
+// OpenBoltState opens (creating when missing) the state in directory dir.
+// A file that is not a state, or a state that is damaged, is an error naming
+// the file, never a silent fresh start. A state another process holds open
+// is an error too, after a short wait.
+func OpenBoltState(dir string, opts BoltOptions) (*BoltState, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("state directory %s: %w", dir, unwrapPath(err))
+	}
+	path := filepath.Join(dir, StateFile)
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second, NoSync: opts.NoSync, FreelistType: bolt.FreelistMapType})
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("open state %s: another forumcrawl is using it (wait for it to end, or give another --state)", path)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+		return nil, fmt.Errorf("open state %s: %w: %v (move it away, or start again with --reset-state)", path, ErrStateCorrupt, err)
+	case err != nil:
+		return nil, fmt.Errorf("open state %s: %w", path, err)
+	}
+	db.MaxBatchDelay = 2 * time.Millisecond
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open state %s: %w: %v", path, ErrStateCorrupt, err)
+	}
+	return &BoltState{path: path, db: db, leased: map[string]bool{}}, nil
+}
+
+// Path returns the state's file.
+func (s *BoltState) Path() string { return s.path }
+
+// Close closes the state's file.
+func (s *BoltState) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close state %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// wrap names the state's file in err.
+func (s *BoltState) wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("state %s: %s: %w", s.path, op, err)
+}
+
+// Begin records info in a fresh state, or checks that a used state holds the same crawl.
+func (s *BoltState) Begin(ctx context.Context, info CrawlInfo) (CrawlInfo, Counts, error) {
+	var have CrawlInfo
+	var counts Counts
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		raw := meta.Get(keyInfo)
+		if raw == nil {
+			info.Version = StateVersion
+			if info.Created.IsZero() {
+				info.Created = time.Now().UTC()
+			}
+			have = info
+			return putJSON(meta, keyInfo, info)
+		}
+		if err := json.Unmarshal(raw, &have); err != nil {
+			return fmt.Errorf("%w: crawl info: %v", ErrStateCorrupt, err)
+		}
+		if err := sameCrawl(have, info); err != nil {
+			return err
+		}
+		return getJSON(meta, keyCounts, &counts)
+	})
+	if err != nil {
+		return have, counts, s.wrap("begin", err)
+	}
+	s.mu.Lock()
+	counts.InFlight = len(s.leased)
+	s.mu.Unlock()
+	return have, counts, nil
+}
+
+// sameCrawl returns an error saying how have and want differ as crawls, or nil.
+func sameCrawl(have, want CrawlInfo) error {
+	switch {
+	case have.Version != StateVersion:
+		return fmt.Errorf("%w (version %d, this forumcrawl writes %d; start again with --reset-state)", ErrStateVersion, have.Version, StateVersion)
+	case have.Site != want.Site:
+		return fmt.Errorf("%w: site %s, not %s (give another --state, or --reset-state)", ErrOtherCrawl, have.Site, want.Site)
+	case have.Start != want.Start:
+		return fmt.Errorf("%w: started from %s, not %s (give another --state, or --reset-state)", ErrOtherCrawl, have.Start, want.Start)
+	case have.Options != want.Options:
+		return fmt.Errorf("%w: options %q, not %q (give another --state, or --reset-state)", ErrOtherCrawl, have.Options, want.Options)
+	}
+	return nil
+}
+
+// Add queues the requests never seen.
+func (s *BoltState) Add(ctx context.Context, reqs ...Request) (int, error) {
+	n := 0
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		n = 0
+		c, err := readCounts(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range reqs {
+			added, err := enqueue(tx, r, false)
+			if err != nil {
+				return err
+			}
+			if added {
+				n++
+				c.Pending++
+			}
+		}
+		return writeCounts(tx, c)
+	})
+	return n, s.wrap("add", err)
+}
+
+// Requeue queues requests again although seen, unless pending or in flight.
+func (s *BoltState) Requeue(ctx context.Context, reqs ...Request) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		n = 0
+		c, err := readCounts(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range reqs {
+			if s.leased[r.URL] {
+				continue
+			}
+			added, err := requeue(tx, r, &c)
+			if err != nil {
+				return err
+			}
+			if added {
+				n++
+			}
+		}
+		return writeCounts(tx, c)
+	})
+	return n, s.wrap("requeue", err)
+}
+
+// enqueue puts r in the queue when its URL is new, or, with again, when it
+// is done or failed; it reports whether it did.
+func enqueue(tx *bolt.Tx, r Request, again bool) (bool, error) {
+	urls := tx.Bucket(bucketURLs)
+	key := []byte(r.URL)
+	if raw := urls.Get(key); raw != nil {
+		if !again {
+			return false, nil
+		}
+		var e urlEntry
+		if err := json.Unmarshal(raw, &e); err != nil {
+			return false, fmt.Errorf("%w: entry of %s: %v", ErrStateCorrupt, r.URL, err)
+		}
+		if e.State == urlPending {
+			return false, nil
+		}
+	}
+	q := tx.Bucket(bucketQueue)
+	seq, err := q.NextSequence()
+	if err != nil {
+		return false, err
+	}
+	qk := make([]byte, 12)
+	binary.BigEndian.PutUint32(qk, uint32(int32(r.Priority))^0x80000000)
+	binary.BigEndian.PutUint64(qk[4:], seq)
+	if err := q.Put(qk, key); err != nil {
+		return false, err
+	}
+	return true, putJSON(urls, key, urlEntry{State: urlPending, Req: r, QueueKey: qk})
+}
+
+// requeue is enqueue again, keeping the counts: a failed request leaves the failed list.
+func requeue(tx *bolt.Tx, r Request, c *Counts) (bool, error) {
+	var prev urlEntry
+	had, err := getEntry(tx, r.URL, &prev)
+	if err != nil {
+		return false, err
+	}
+	added, err := enqueue(tx, r, true)
+	if err != nil || !added {
+		return false, err
+	}
+	c.Pending++
+	if had {
+		switch prev.State {
+		case urlDone:
+			c.Done--
+		case urlFailed:
+			c.Failed--
+			if err := tx.Bucket(bucketFailed).Delete([]byte(r.URL)); err != nil {
+				return false, err
+			}
+		}
+	}
+	return true, nil
+}
+
+// Lease takes the first pending request not already leased.
+func (s *BoltState) Lease(ctx context.Context) (Request, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return Request{}, false, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var req Request
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketQueue).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if s.leased[string(v)] {
+				continue
+			}
+			var e urlEntry
+			if _, err := getEntry(tx, string(v), &e); err != nil {
+				return err
+			}
+			req, found = e.Req, true
+			req.URL = string(v)
+			return nil
+		}
+		return nil
+	})
+	if err != nil || !found {
+		return Request{}, false, s.wrap("lease", err)
+	}
+	s.leased[req.URL] = true
+	return req, true, nil
+}
+
+// Release returns a leased request to the queue unfetched.
+func (s *BoltState) Release(ctx context.Context, req Request) error {
+	s.mu.Lock()
+	delete(s.leased, req.URL)
+	s.mu.Unlock()
+	return nil
+}
+
+// unlease forgets a lease once its request is done or failed.
+func (s *BoltState) unlease(u string) {
+	s.mu.Lock()
+	delete(s.leased, u)
+	s.mu.Unlock()
+}
+
+// Done records a leased request as fetched, with its links, posts, thread marks and output mark.
+func (s *BoltState) Done(ctx context.Context, d PageDone) error {
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		c, err := readCounts(tx)
+		if err != nil {
+			return err
+		}
+		if err := finish(tx, d.Request, &c, urlEntry{State: urlDone, Status: d.Status, FetchedAt: d.FetchedAt}); err != nil {
+			return err
+		}
+		for _, r := range d.Links {
+			added, err := enqueue(tx, r, false)
+			if err != nil {
+				return err
+			}
+			if added {
+				c.Pending++
+			}
+		}
+		for _, r := range d.Requeue {
+			if _, err := requeue(tx, r, &c); err != nil {
+				return err
+			}
+		}
+		if err := putPosts(tx, d.Posts, &c); err != nil {
+			return err
+		}
+		threads := tx.Bucket(bucketThreads)
+		for _, t := range d.Threads {
+			if threads.Get([]byte(t.URL)) == nil {
+				c.Threads++
+			}
+			if err := putJSON(threads, []byte(t.URL), t); err != nil {
+				return err
+			}
+		}
+		if d.Output.Path != "" {
+			if err := putJSON(tx.Bucket(bucketMeta), keyOutput, d.Output); err != nil {
+				return err
+			}
+		}
+		return writeCounts(tx, c)
+	})
+	if err == nil {
+		s.unlease(d.Request.URL)
+	}
+	return s.wrap("mark "+d.Request.URL+" done", err)
+}
+
+// finish takes a request out of the queue and gives its URL the entry e.
+func finish(tx *bolt.Tx, r Request, c *Counts, e urlEntry) error {
+	var prev urlEntry
+	had, err := getEntry(tx, r.URL, &prev)
+	if err != nil {
+		return err
+	}
+	if had && prev.State == urlPending {
+		if err := tx.Bucket(bucketQueue).Delete(prev.QueueKey); err != nil {
+			return err
+		}
+		c.Pending--
+	} else if had && prev.State == urlDone {
+		c.Done--
+	} else if had && prev.State == urlFailed {
+		c.Failed--
+	}
+	switch e.State {
+	case urlDone:
+		c.Done++
+	case urlFailed:
+		c.Failed++
+	}
+	e.Req = r
+	return putJSON(tx.Bucket(bucketURLs), []byte(r.URL), e)
+}
+
+// putPosts records post marks, counting the new ones.
+func putPosts(tx *bolt.Tx, posts []PostMark, c *Counts) error {
+	b := tx.Bucket(bucketPosts)
+	for _, p := range posts {
+		if b.Get([]byte(p.Key)) == nil {
+			c.Posts++
+		}
+		if err := putJSON(b, []byte(p.Key), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Fail records a leased request as failed.
+func (s *BoltState) Fail(ctx context.Context, f Failure) error {
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		c, err := readCounts(tx)
+		if err != nil {
+			return err
+		}
+		if err := finish(tx, f.Request, &c, urlEntry{State: urlFailed, Status: f.Status, FetchedAt: f.At}); err != nil {
+			return err
+		}
+		if err := putJSON(tx.Bucket(bucketFailed), []byte(f.Request.URL), f); err != nil {
+			return err
+		}
+		return writeCounts(tx, c)
+	})
+	if err == nil {
+		s.unlease(f.Request.URL)
+	}
+	return s.wrap("mark "+f.Request.URL+" failed", err)
+}
+
+// RetryFailed queues every failed request again.
+func (s *BoltState) RetryFailed(ctx context.Context) (int, error) {
+	var reqs []Request
+	err := s.Failures(ctx, func(f Failure) error {
+		r := f.Request
+		r.Attempts++
+		reqs = append(reqs, r)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return s.Requeue(ctx, reqs...)
+}
+
+// Failures calls fn for each failed request, in URL order.
+func (s *BoltState) Failures(ctx context.Context, fn func(Failure) error) error {
+	return s.wrap("failures", s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketFailed).ForEach(func(k, v []byte) error {
+			var f Failure
+			if err := json.Unmarshal(v, &f); err != nil {
+				return fmt.Errorf("%w: failure of %s: %v", ErrStateCorrupt, k, err)
+			}
+			return fn(f)
+		})
+	}))
+}
+
+// Post returns the mark of a post written before.
+func (s *BoltState) Post(ctx context.Context, key string) (PostMark, bool, error) {
+	var p PostMark
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketPosts).Get([]byte(key))
+		if raw == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(raw, &p)
+	})
+	return p, found, s.wrap("post", err)
+}
+
+// AddPosts records posts found in the output, with the output's new synced end.
+func (s *BoltState) AddPosts(ctx context.Context, posts []PostMark, out OutputMark) error {
+	return s.wrap("add posts", s.db.Update(func(tx *bolt.Tx) error {
+		c, err := readCounts(tx)
+		if err != nil {
+			return err
+		}
+		if err := putPosts(tx, posts, &c); err != nil {
+			return err
+		}
+		if err := putJSON(tx.Bucket(bucketMeta), keyOutput, out); err != nil {
+			return err
+		}
+		return writeCounts(tx, c)
+	}))
+}
+
+// Output returns where the output stood when the last page was marked done.
+func (s *BoltState) Output(ctx context.Context) (OutputMark, error) {
+	var o OutputMark
+	err := s.db.View(func(tx *bolt.Tx) error { return getJSON(tx.Bucket(bucketMeta), keyOutput, &o) })
+	return o, s.wrap("output mark", err)
+}
+
+// Thread returns a thread's high-water mark.
+func (s *BoltState) Thread(ctx context.Context, u string) (ThreadMark, bool, error) {
+	var t ThreadMark
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketThreads).Get([]byte(u))
+		if raw == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(raw, &t)
+	})
+	return t, found, s.wrap("thread", err)
+}
+
+// Threads calls fn for each thread mark, in URL order.
+func (s *BoltState) Threads(ctx context.Context, fn func(ThreadMark) error) error {
+	return s.wrap("threads", s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketThreads).ForEach(func(k, v []byte) error {
+			var t ThreadMark
+			if err := json.Unmarshal(v, &t); err != nil {
+				return fmt.Errorf("%w: thread %s: %v", ErrStateCorrupt, k, err)
+			}
+			return fn(t)
+		})
+	}))
+}
+
+// Seen reports whether a URL was ever queued or fetched.
+func (s *BoltState) Seen(ctx context.Context, u string) (bool, error) {
+	seen := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		seen = tx.Bucket(bucketURLs).Get([]byte(u)) != nil
+		return nil
+	})
+	return seen, s.wrap("seen", err)
+}
+
+// Counts returns how far the crawl is.
+func (s *BoltState) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		c, err = readCounts(tx)
+		return err
+	})
+	s.mu.Lock()
+	c.InFlight = len(s.leased)
+	s.mu.Unlock()
+	return c, s.wrap("counts", err)
+}
+
+func readCounts(tx *bolt.Tx) (Counts, error) {
+	var c Counts
+	err := getJSON(tx.Bucket(bucketMeta), keyCounts, &c)
+	return c, err
+}
+
+func writeCounts(tx *bolt.Tx, c Counts) error {
+	c.InFlight = 0
+	return putJSON(tx.Bucket(bucketMeta), keyCounts, c)
+}
+
+// getEntry reads the entry of URL u, reporting whether there is one.
+func getEntry(tx *bolt.Tx, u string, e *urlEntry) (bool, error) {
+	raw := tx.Bucket(bucketURLs).Get([]byte(u))
+	if raw == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(raw, e); err != nil {
+		return false, fmt.Errorf("%w: entry of %s: %v", ErrStateCorrupt, u, err)
+	}
+	return true, nil
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+// getJSON reads key into v; a missing key leaves v as it is.
+func getJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw := b.Get(key)
+	if raw == nil {
+		return nil
+	}
+	if err := json.Unmarshal(bytes.Clone(raw), v); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrStateCorrupt, key, err)
+	}
+	return nil
+}
