@@ -42,9 +42,9 @@ type Request struct {
 
 // PostMark is what the state keeps of a post written to the output.
 type PostMark struct {
-	Key      string    `json:"key"`                 // Record.Key: site and post id
+	Key      string    `json:"key"`                // Record.Key: site and post id
 	EditedAt time.Time `json:"edited_at,omitzero"` // the edit time the page showed, zero when none
-	Revision int       `json:"revision"`            // 0 for the first version written, then 1, 2...
+	Revision int       `json:"revision"`           // 0 for the first version written, then 1, 2...
 }
 
 // ThreadMark is a thread's high-water mark: how far the crawl has read it.
