@@ -153,3 +153,14 @@ type State interface {
 	// Close releases the state; the state on disk stays consistent.
 	Close() error
 }
+
+// PostClaimer is implemented by states that several processes share (Redis),
+// where two workers may fetch pages holding the same post at once. Before
+// writing a page's posts, the crawl claims them: ClaimPosts reports for each
+// post whether this worker should write it (no other worker has written or
+// claimed it, or the page shows a newer edit), and fills in its Revision.
+// A claim becomes a post mark when the page is marked Done, and lapses with
+// the lease of req if the worker dies first.
+type PostClaimer interface {
+	ClaimPosts(ctx context.Context, req Request, posts []PostMark) ([]bool, error)
+}
