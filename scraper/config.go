@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/forumcrawl/forumcrawl/parser"
+	"github.com/forumcrawl/forumcrawl/storage"
 )
 
 // Config says what to crawl and how. The zero value (with Start set) crawls
@@ -37,12 +38,24 @@ type Config struct {
 	// MaxBody caps a response body in bytes (default 8 MiB).
 	MaxBody int
 
-	// MaxPages stops the crawl after this many pages are fetched (0: no limit).
+	// MaxPages stops the run after this many pages are fetched (0: no
+	// limit); the pages still queued stay in the state for the next run.
 	MaxPages int
 	// MaxThreads stops following new threads after this many (0: no limit).
 	MaxThreads int
 	// Depth stops following links more than this many hops from the start (0: no limit).
 	Depth int
+
+	// State holds the crawl's frontier, seen pages, failures, posts written
+	// and thread marks; a state that holds this crawl already is resumed.
+	// nil: a temporary state, removed when the crawl ends.
+	State storage.State
+	// Incremental re-reads the start page and the boards it leads to, and
+	// fetches only threads whose listing shows new posts (from the last page
+	// read), and new threads. It needs the state of an earlier run.
+	Incremental bool
+	// RetryFailed queues again the pages that failed in earlier runs.
+	RetryFailed bool
 
 	// Logger receives progress and warnings (default: discard).
 	Logger *slog.Logger

@@ -2,16 +2,17 @@ package scraper
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
-	"strings"
+	"os"
 	"sync"
 	"time"
 
 	"github.com/gocolly/colly/v2"
-	"github.com/gocolly/colly/v2/queue"
 	"golang.org/x/time/rate"
 
 	"github.com/forumcrawl/forumcrawl/parser"
@@ -20,8 +21,24 @@ import (
 
 // Sink receives the records of each thread page, once per page.
 type Sink interface {
-	// WritePage writes the records not written before and returns how many it wrote.
+	// WritePage writes the records and returns how many it wrote.
 	WritePage(recs []storage.Record) (int, error)
+}
+
+// Committer is a Sink whose writes can be made durable: Commit syncs what
+// was written and says where the output stands. The crawl commits a page's
+// posts before it marks the page done in the state, so a crash never loses
+// a post and a resumed run never writes one twice.
+type Committer interface {
+	Commit() (storage.OutputMark, error)
+}
+
+// Resumer is a Sink that continues the output of an earlier run of the same
+// crawl: Resume makes the output agree with the state (cutting a torn last
+// line, recording posts written after the last page marked done) and makes
+// the sink append.
+type Resumer interface {
+	Resume(ctx context.Context, st storage.State, log *slog.Logger) error
 }
 
 // crawl is the state of one running crawl.
@@ -31,26 +48,36 @@ type crawl struct {
 	log    *slog.Logger
 	parser *parser.Parser
 	sink   Sink
+	state  storage.State
 	start  *url.URL
-	q      *queue.Queue
+	c      *colly.Collector
 	pace   *rate.Limiter // nil: no delay
 
-	mu       sync.Mutex
-	frontier *frontier
-	root     string // path prefix the crawl stays below, once known
-	sum      Summary
-	authors  map[string]bool
-	threads  map[string]bool
-	boards   map[string]bool
-	fatal    error
+	commitQ chan *commitReq // parsed pages to the committer
+
+	mu         sync.Mutex
+	wake       *sync.Cond // signalled when a page is finished
+	active     int        // requests being fetched by this process's workers
+	fetched    int        // pages leased this run, for MaxPages
+	newThreads int        // threads admitted from board pages this run, for MaxThreads
+	root       string     // path prefix the crawl stays below, once known
+	sum        Summary
+	authors    map[string]bool
+	fatal      error
 
 	unknownHosts map[string]bool // hosts already warned of pages no engine claims
 }
 
 // Crawl fetches the forum from cfg.Start and writes every post it finds to
 // sink. It returns the summary of what happened; the error is for a crawl
-// that could not run or had to stop (a bad start URL, the sink failing, ctx
-// cancelled). Pages that failed are listed in the summary, not returned as errors.
+// that could not run or had to stop (a bad start URL, the sink or state
+// failing, ctx cancelled). Pages that failed are listed in the summary (and
+// the state), not returned as errors.
+//
+// The crawl's frontier, seen set and marks live in cfg.State; when that is
+// nil, a temporary state is used and removed at the end. A state that
+// already holds this crawl is resumed: pages done are not fetched again and
+// posts written are not written again.
 func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 	cfg, start, err := cfg.withDefaults()
 	if err != nil {
@@ -60,18 +87,38 @@ func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	cr := &crawl{
-		cfg: cfg, ctx: ctx, log: cfg.Logger, parser: p, sink: sink, start: start,
-		frontier: newFrontier(), authors: map[string]bool{}, threads: map[string]bool{}, boards: map[string]bool{},
-		unknownHosts: map[string]bool{},
+	st := cfg.State
+	if st == nil {
+		dir, err := os.MkdirTemp("", "forumcrawl-state-*")
+		if err != nil {
+			return nil, fmt.Errorf("temporary state: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		bs, err := storage.OpenBoltState(dir, storage.BoltOptions{NoSync: true})
+		if err != nil {
+			return nil, err
+		}
+		defer bs.Close()
+		st = bs
 	}
+	cr := &crawl{
+		cfg: cfg, ctx: ctx, log: cfg.Logger, parser: p, sink: sink, state: st, start: start,
+		authors: map[string]bool{}, unknownHosts: map[string]bool{},
+	}
+	cr.wake = sync.NewCond(&cr.mu)
 	if cfg.Delay > 0 {
 		cr.pace = rate.NewLimiter(rate.Every(cfg.Delay), 1)
 	}
 	began := time.Now()
-	err = cr.run(ctx)
+	err = cr.begin(ctx)
+	if err == nil {
+		err = cr.run(ctx)
+	}
 	cr.sum.Duration = time.Since(began)
-	cr.sum.Authors, cr.sum.Threads, cr.sum.Boards = len(cr.authors), len(cr.threads), len(cr.boards)
+	cr.sum.Authors = len(cr.authors)
+	if c, cerr := st.Counts(context.WithoutCancel(ctx)); cerr == nil {
+		cr.sum.Pending = c.Pending
+	}
 	if err == nil {
 		err = cr.fatal
 	}
@@ -81,11 +128,76 @@ func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 	return &cr.sum, err
 }
 
-// run sets up the collector and the queue and runs them until the frontier is empty.
+// Info returns the identity of the crawl cfg describes, as its state records it.
+func Info(cfg Config) (storage.CrawlInfo, error) {
+	cfg, start, err := cfg.withDefaults()
+	if err != nil {
+		return storage.CrawlInfo{}, err
+	}
+	return crawlInfo(cfg, start), nil
+}
+
+func crawlInfo(cfg Config, start *url.URL) storage.CrawlInfo {
+	return storage.CrawlInfo{
+		Site:    start.Hostname(),
+		Start:   parser.CanonicalURL(start, nil).String(),
+		Options: "engine=" + cfg.Engine,
+	}
+}
+
+// begin opens the state for this run: checks it holds this crawl, resumes
+// the output when it does, and queues the start page (again, for an
+// incremental run) and, when asked, the pages that failed before.
+func (cr *crawl) begin(ctx context.Context) error {
+	info := crawlInfo(cr.cfg, cr.start)
+	info.RunID = newRunID()
+	have, counts, err := cr.state.Begin(ctx, info)
+	if err != nil {
+		return err
+	}
+	resumed := have.RunID != info.RunID
+	cr.sum.Resumed = resumed
+	if resumed {
+		cr.log.Info(fmt.Sprintf("resuming: %d pages done, %d pending, %d failed, %d posts written",
+			counts.Done, counts.Pending, counts.Failed, counts.Posts), "state_created", have.Created)
+		if r, ok := cr.sink.(Resumer); ok {
+			if err := r.Resume(ctx, cr.state, cr.log); err != nil {
+				return err
+			}
+		}
+	}
+	if cr.cfg.RetryFailed {
+		n, err := cr.state.RetryFailed(ctx)
+		if err != nil {
+			return err
+		}
+		cr.log.Info(fmt.Sprintf("retrying %d failed pages", n))
+	}
+	first := storage.Request{URL: info.Start, Priority: priorityStart}
+	if _, err := cr.state.Add(ctx, first); err != nil {
+		return err
+	}
+	if cr.cfg.Incremental && resumed {
+		if _, err := cr.state.Requeue(ctx, first); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newRunID returns a random id for this run.
+func newRunID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// run sets up the collector and runs cfg.Parallel workers until no page is
+// pending or in flight, or the crawl stops.
 func (cr *crawl) run(ctx context.Context) error {
 	c := colly.NewCollector(
 		colly.UserAgent(cr.cfg.UserAgent),
-		colly.AllowURLRevisit(),                   // the frontier decides what is fetched once
+		colly.AllowURLRevisit(),                   // the state decides what is fetched once
 		colly.AllowedDomains(cr.start.Hostname()), // also refuses redirects off the forum's host
 		colly.MaxBodySize(cr.cfg.MaxBody),
 		colly.StdlibContext(ctx),
@@ -94,11 +206,6 @@ func (cr *crawl) run(ctx context.Context) error {
 	if cr.cfg.Transport != nil {
 		c.WithTransport(cr.cfg.Transport)
 	}
-	q, err := queue.New(cr.cfg.Parallel, &queue.InMemoryQueueStorage{MaxSize: 1 << 30})
-	if err != nil {
-		return fmt.Errorf("queue: %w", err)
-	}
-	cr.q = q
 	c.OnRequest(func(r *colly.Request) {
 		if ctx.Err() != nil || cr.stopped() {
 			r.Abort()
@@ -111,25 +218,141 @@ func (cr *crawl) run(ctx context.Context) error {
 		}
 	})
 	c.OnResponse(func(r *colly.Response) {
+		job := jobOf(r.Ctx)
+		job.handled = true
 		if cr.cfg.Archiver != nil {
 			if err := cr.cfg.Archiver.Archive(exchange(r)); err != nil {
 				cr.stop(fmt.Errorf("archive %s: %w", r.Request.URL, err))
 				return
 			}
 		}
-		cr.page(r)
+		cr.page(r, job)
 	})
-	c.OnError(func(r *colly.Response, err error) { cr.failed(r, err) })
+	c.OnError(func(r *colly.Response, err error) {
+		job := jobOf(r.Ctx)
+		job.handled = true
+		cr.failed(job, r.StatusCode, err)
+	})
+	cr.c = c
 
-	first := parser.CanonicalURL(cr.start, nil).String()
-	cr.frontier.add(first, linkMeta{depth: 0})
-	if err := q.AddURL(first); err != nil {
-		return fmt.Errorf("queue %s: %w", first, err)
+	cr.commitQ = make(chan *commitReq, cr.cfg.Parallel)
+	committed := make(chan struct{})
+	go func() {
+		cr.committer()
+		close(committed)
+	}()
+	defer func() {
+		close(cr.commitQ)
+		<-committed
+	}()
+	var wg sync.WaitGroup
+	for range cr.cfg.Parallel {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cr.worker(ctx)
+		}()
 	}
-	// Cancelling ctx (or a fatal error) does not call q.Stop, which races in
-	// colly's queue (its loop reads the running flag unlocked): every request
-	// left is aborted in OnRequest and no link is queued, so the queue drains.
-	return q.Run(c)
+	wg.Wait()
+	return nil
+}
+
+// job is one leased request on its way through the collector.
+type job struct {
+	req     storage.Request
+	handled bool // OnResponse or OnError ran
+}
+
+const jobKey = "forumcrawl.job"
+
+func jobOf(c *colly.Context) *job {
+	j, _ := c.GetAny(jobKey).(*job)
+	if j == nil {
+		j = &job{}
+	}
+	return j
+}
+
+// worker leases requests from the state and fetches them, until nothing is
+// left to do or the crawl stops.
+func (cr *crawl) worker(ctx context.Context) {
+	for {
+		if ctx.Err() != nil || cr.stopped() {
+			return
+		}
+		cr.mu.Lock()
+		if cr.cfg.MaxPages > 0 && cr.fetched >= cr.cfg.MaxPages {
+			cr.mu.Unlock()
+			return
+		}
+		cr.mu.Unlock()
+		req, ok, err := cr.state.Lease(ctx)
+		if err != nil {
+			if ctx.Err() == nil {
+				cr.stop(fmt.Errorf("take the next page: %w", err))
+			}
+			return
+		}
+		if !ok {
+			if !cr.waitForWork(ctx) {
+				return
+			}
+			continue
+		}
+		cr.mu.Lock()
+		if cr.cfg.MaxPages > 0 && cr.fetched >= cr.cfg.MaxPages {
+			cr.mu.Unlock()
+			cr.state.Release(context.WithoutCancel(ctx), req)
+			return
+		}
+		cr.fetched++
+		cr.active++
+		cr.mu.Unlock()
+		cr.fetch(ctx, req)
+		cr.mu.Lock()
+		cr.active--
+		cr.wake.Broadcast()
+		cr.mu.Unlock()
+	}
+}
+
+// waitForWork waits while this process's other workers may still queue
+// pages, and reports whether there may be work to lease. With pages in flight
+// elsewhere (another process sharing the state), it polls.
+func (cr *crawl) waitForWork(ctx context.Context) bool {
+	cr.mu.Lock()
+	if cr.active > 0 {
+		cr.wake.Wait()
+		cr.mu.Unlock()
+		return true
+	}
+	cr.mu.Unlock()
+	c, err := cr.state.Counts(ctx)
+	if err != nil || (c.Pending == 0 && c.InFlight == 0) {
+		return false
+	}
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(100 * time.Millisecond):
+		return true
+	}
+}
+
+// fetch fetches one leased request; the collector's callbacks handle the
+// response. A request the collector refused before fetching is failed here.
+func (cr *crawl) fetch(ctx context.Context, req storage.Request) {
+	j := &job{req: req}
+	cctx := colly.NewContext()
+	cctx.Put(jobKey, j)
+	err := cr.c.Request("GET", req.URL, nil, cctx, nil)
+	if j.handled {
+		return
+	}
+	if err == nil {
+		err = errors.New("request not made")
+	}
+	cr.failed(j, 0, err)
 }
 
 // stopped reports whether a fatal error has stopped the crawl.
@@ -145,25 +368,36 @@ func (cr *crawl) stop(err error) {
 	if cr.fatal == nil {
 		cr.fatal = err
 	}
+	cr.wake.Broadcast()
 	cr.mu.Unlock()
 }
 
-// failed records a page that could not be fetched.
-func (cr *crawl) failed(r *colly.Response, err error) {
-	if errors.Is(err, context.Canceled) || cr.stopped() {
+// failed records a page that could not be fetched. A page cut short by the
+// crawl stopping is returned to the queue instead, for the next run.
+func (cr *crawl) failed(j *job, status int, err error) {
+	bg := context.WithoutCancel(cr.ctx)
+	if cr.ctx.Err() != nil || cr.stopped() || errors.Is(err, context.Canceled) || errors.Is(err, colly.ErrAbortedBeforeRequest) {
+		if rerr := cr.state.Release(bg, j.req); rerr != nil {
+			cr.stop(rerr)
+		}
 		return
 	}
-	u := r.Request.URL.String()
-	f := Failure{URL: u, Status: r.StatusCode, Err: err.Error()}
-	cr.log.Warn("page failed", "url", u, "status", r.StatusCode, "err", err)
+	u := j.req.URL
+	cr.log.Warn("page failed", "url", u, "status", status, "err", err)
+	f := Failure{URL: u, Status: status, Err: err.Error()}
+	if ferr := cr.state.Fail(bg, storage.Failure{Request: j.req, Status: status, Err: err.Error(), At: time.Now().UTC()}); ferr != nil {
+		cr.stop(ferr)
+		return
+	}
 	cr.mu.Lock()
 	cr.sum.Failed = append(cr.sum.Failed, f)
 	cr.mu.Unlock()
-	cr.observe(Event{URL: u, Status: r.StatusCode, Err: err.Error(), ErrKind: errKind(r.StatusCode, err)})
+	cr.observe(Event{URL: u, Status: status, Err: err.Error(), ErrKind: errKind(status, err)})
 }
 
-// page handles one fetched page: parse, write its posts, follow its links.
-func (cr *crawl) page(r *colly.Response) {
+// page handles one fetched page: parse, write its posts, follow its links,
+// and mark it done.
+func (cr *crawl) page(r *colly.Response, j *job) {
 	fetched := time.Now().UTC()
 	u := r.Request.URL.String()
 	body, err := parser.Decode(r.Body, r.Headers.Get("Content-Type"))
@@ -173,7 +407,7 @@ func (cr *crawl) page(r *colly.Response) {
 	page, err := cr.parser.ParseAt(u, body, fetched)
 	if err != nil {
 		cr.log.Warn("page not parsable, skipped", "url", u, "err", err)
-		return
+		page = &parser.Page{URL: u, Kind: parser.KindUnknown}
 	}
 	cr.mu.Lock()
 	if page.Kind == parser.KindUnknown {
@@ -191,8 +425,6 @@ func (cr *crawl) page(r *colly.Response) {
 	}
 	cr.sum.Pages++
 	cr.sum.Bytes += int64(len(r.Body))
-	meta := cr.frontier.get(parser.CanonicalURL(r.Request.URL, nil).String())
-	cr.frontier.markSeen(page.URL) // the engine's canonical form, e.g. a thread's /page-1 is its root
 	if cr.root == "" {
 		cr.root = scopeRoot(cr.start, page)
 	}
@@ -206,35 +438,19 @@ func (cr *crawl) page(r *colly.Response) {
 		if len(page.Posts) == 0 {
 			cr.sum.EmptyThreads++
 		}
-		if page.Thread != nil {
-			cr.threads[page.Thread.URL] = true
-		}
-	case parser.KindBoard:
-		if page.Board != nil {
-			cr.boards[page.Board.URL] = true
-		}
 	}
 	cr.mu.Unlock()
 
-	written := 0
-	if page.Kind == parser.KindThread && len(page.Posts) > 0 && page.Alternate == "" {
-		recs := Records(page, fetched)
-		n, err := cr.sink.WritePage(recs)
-		written = n
-		if err != nil {
-			cr.stop(fmt.Errorf("write posts of %s: %w", u, err))
-			return
-		}
-		cr.mu.Lock()
-		cr.sum.Posts += n
-		cr.sum.Duplicates += len(recs) - n
-		for _, rec := range recs {
-			cr.authors[rec.Author.Name+"\x00"+rec.Author.ID] = true
-		}
-		cr.mu.Unlock()
+	done := storage.PageDone{Request: j.req, Status: r.StatusCode, FetchedAt: fetched}
+	if page.URL != "" && page.URL != j.req.URL {
+		done.Aliases = append(done.Aliases, page.URL) // the engine's canonical form, e.g. a thread's /page-1 is its root
 	}
-	cr.follow(page, meta)
-	ev := Event{URL: u, Kind: page.Kind, Status: r.StatusCode, Bytes: len(r.Body), Posts: written}
+	written, err := cr.commit(page, fetched, &done)
+	if err != nil {
+		cr.stop(err)
+		return
+	}
+	ev := Event{URL: j.req.URL, Kind: page.Kind, Status: r.StatusCode, Bytes: len(r.Body), Posts: written}
 	if page.Thread != nil && len(page.Thread.Breadcrumb) > 0 {
 		ev.Board = page.Thread.Breadcrumb[len(page.Thread.Breadcrumb)-1].Name
 	} else if page.Board != nil {
@@ -244,77 +460,4 @@ func (cr *crawl) page(r *colly.Response) {
 		ev.Err, ev.ErrKind = "not a forum content page", "not_forum"
 	}
 	cr.observe(ev)
-}
-
-// follow queues the page's links that are in scope, new and within the limits.
-func (cr *crawl) follow(page *parser.Page, from linkMeta) {
-	if cr.ctx.Err() != nil || cr.stopped() {
-		return
-	}
-	if cr.cfg.Depth > 0 && from.depth >= cr.cfg.Depth {
-		return
-	}
-	for _, l := range page.Links {
-		lu, err := url.Parse(l.URL)
-		if err != nil || !cr.inScope(lu) {
-			continue
-		}
-		newThread := l.Kind == parser.LinkThread && page.Kind != parser.KindThread
-		cr.mu.Lock()
-		ok := cr.admit(l.URL, newThread)
-		if ok {
-			cr.frontier.add(l.URL, linkMeta{depth: from.depth + 1, kind: l.Kind})
-		}
-		cr.mu.Unlock()
-		if !ok {
-			continue
-		}
-		if err := cr.q.AddURL(l.URL); err != nil {
-			cr.log.Warn("link not queued", "url", l.URL, "err", err)
-		}
-	}
-}
-
-// admit reports whether a link may be queued: not seen, and within the page
-// and thread limits. The caller holds cr.mu.
-func (cr *crawl) admit(u string, newThread bool) bool {
-	if cr.frontier.seen(u) {
-		return false
-	}
-	if cr.cfg.MaxPages > 0 && cr.frontier.size() >= cr.cfg.MaxPages {
-		return false
-	}
-	if newThread && cr.cfg.MaxThreads > 0 {
-		if cr.frontier.threads >= cr.cfg.MaxThreads {
-			return false
-		}
-		cr.frontier.threads++
-	}
-	return true
-}
-
-// inScope reports whether u is on the start's host and below the forum's root.
-func (cr *crawl) inScope(u *url.URL) bool {
-	if !strings.EqualFold(u.Host, cr.start.Host) || (u.Scheme != "http" && u.Scheme != "https") {
-		return false
-	}
-	cr.mu.Lock()
-	root := cr.root
-	cr.mu.Unlock()
-	return strings.HasPrefix(u.Path, root)
-}
-
-// scopeRoot returns the path prefix the crawl stays below: the folder of the
-// forum's home as the first page links it ("/forum/" for "/forum/index.php"),
-// when the start lies below it; else the start's host root.
-func scopeRoot(start *url.URL, page *parser.Page) string {
-	if page.Root != "" {
-		if ru, err := url.Parse(page.Root); err == nil && strings.EqualFold(ru.Host, start.Host) {
-			dir := ru.Path[:strings.LastIndexByte(ru.Path, '/')+1]
-			if dir != "" && strings.HasPrefix(start.Path, dir) {
-				return dir
-			}
-		}
-	}
-	return "/"
 }

@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"context"
 	"errors"
 	"net"
 
@@ -64,10 +65,9 @@ func (cr *crawl) observe(ev Event) {
 	ev.Finished = time.Now()
 	cr.mu.Lock()
 	ev.Done = cr.sum.Pages + len(cr.sum.Failed)
-	ev.Pending = cr.frontier.size() - ev.Done
 	cr.mu.Unlock()
-	if ev.Pending < 0 {
-		ev.Pending = 0
+	if c, err := cr.state.Counts(context.WithoutCancel(cr.ctx)); err == nil {
+		ev.Pending = c.Pending
 	}
 	cr.cfg.Observer.Observe(ev)
 }

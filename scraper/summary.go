@@ -10,11 +10,13 @@ type Summary struct {
 	EmptyThreads int           `json:"empty_threads"` // thread pages that yielded no posts
 	Posts        int           `json:"posts"`         // posts written
 	Duplicates   int           `json:"duplicates"`    // posts seen again and not written
-	Threads      int           `json:"threads"`
-	Boards       int           `json:"boards"`
-	Authors      int           `json:"authors"` // distinct authors of the posts
+	Threads      int           `json:"threads"`       // threads whose first read page was fetched this run
+	Boards       int           `json:"boards"`        // boards whose first listing page was fetched this run
+	Authors      int           `json:"authors"`       // distinct authors of the posts
 	Bytes        int64         `json:"bytes"`
 	Duration     time.Duration `json:"duration_ns"`
+	Resumed      bool          `json:"resumed"` // the run went on with a crawl an earlier run began
+	Pending      int           `json:"pending"` // pages left queued in the state (a stopped or limited run)
 }
 
 // Failure is a page that could not be fetched.

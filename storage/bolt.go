@@ -39,6 +39,7 @@ const (
 	urlPending = "p"
 	urlDone    = "d"
 	urlFailed  = "f"
+	urlAlias   = "a" // another URL of a page done, never fetched itself
 )
 
 // urlEntry is what a bbolt state keeps of a URL.
@@ -251,6 +252,15 @@ func enqueue(tx *bolt.Tx, r Request, again bool) (bool, error) {
 	return true, putJSON(urls, key, urlEntry{State: urlPending, Req: r, QueueKey: qk})
 }
 
+// alias marks u seen as another URL of a page done, unless it is known.
+func alias(tx *bolt.Tx, u string) error {
+	urls := tx.Bucket(bucketURLs)
+	if urls.Get([]byte(u)) != nil {
+		return nil
+	}
+	return putJSON(urls, []byte(u), urlEntry{State: urlAlias, Req: Request{URL: u}})
+}
+
 // requeue is enqueue again, keeping the counts: a failed request leaves the failed list.
 func requeue(tx *bolt.Tx, r Request, c *Counts) (bool, error) {
 	var prev urlEntry
@@ -324,53 +334,73 @@ func (s *BoltState) unlease(u string) {
 	s.mu.Unlock()
 }
 
-// Done records a leased request as fetched, with its links, posts, thread marks and output mark.
-func (s *BoltState) Done(ctx context.Context, d PageDone) error {
-	err := s.db.Batch(func(tx *bolt.Tx) error {
+// Done records leased requests as fetched, with their links, posts, thread
+// marks and output mark, in one transaction.
+func (s *BoltState) Done(ctx context.Context, pages ...PageDone) error {
+	if len(pages) == 0 {
+		return nil
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		c, err := readCounts(tx)
 		if err != nil {
 			return err
 		}
-		if err := finish(tx, d.Request, &c, urlEntry{State: urlDone, Status: d.Status, FetchedAt: d.FetchedAt}); err != nil {
-			return err
-		}
-		for _, r := range d.Links {
-			added, err := enqueue(tx, r, false)
-			if err != nil {
-				return err
-			}
-			if added {
-				c.Pending++
-			}
-		}
-		for _, r := range d.Requeue {
-			if _, err := requeue(tx, r, &c); err != nil {
-				return err
-			}
-		}
-		if err := putPosts(tx, d.Posts, &c); err != nil {
-			return err
-		}
-		threads := tx.Bucket(bucketThreads)
-		for _, t := range d.Threads {
-			if threads.Get([]byte(t.URL)) == nil {
-				c.Threads++
-			}
-			if err := putJSON(threads, []byte(t.URL), t); err != nil {
-				return err
-			}
-		}
-		if d.Output.Path != "" {
-			if err := putJSON(tx.Bucket(bucketMeta), keyOutput, d.Output); err != nil {
+		for _, d := range pages {
+			if err := done(tx, d, &c); err != nil {
 				return err
 			}
 		}
 		return writeCounts(tx, c)
 	})
-	if err == nil {
+	if err != nil {
+		return s.wrap("mark "+pages[0].Request.URL+" done", err)
+	}
+	for _, d := range pages {
 		s.unlease(d.Request.URL)
 	}
-	return s.wrap("mark "+d.Request.URL+" done", err)
+	return nil
+}
+
+// done records one page done in tx.
+func done(tx *bolt.Tx, d PageDone, c *Counts) error {
+	if err := finish(tx, d.Request, c, urlEntry{State: urlDone, Status: d.Status, FetchedAt: d.FetchedAt}); err != nil {
+		return err
+	}
+	for _, a := range d.Aliases {
+		if err := alias(tx, a); err != nil {
+			return err
+		}
+	}
+	for _, r := range d.Links {
+		added, err := enqueue(tx, r, false)
+		if err != nil {
+			return err
+		}
+		if added {
+			c.Pending++
+		}
+	}
+	for _, r := range d.Requeue {
+		if _, err := requeue(tx, r, c); err != nil {
+			return err
+		}
+	}
+	if err := putPosts(tx, d.Posts, c); err != nil {
+		return err
+	}
+	threads := tx.Bucket(bucketThreads)
+	for _, t := range d.Threads {
+		if threads.Get([]byte(t.URL)) == nil {
+			c.Threads++
+		}
+		if err := putJSON(threads, []byte(t.URL), t); err != nil {
+			return err
+		}
+	}
+	if d.Output.Path != "" {
+		return putJSON(tx.Bucket(bucketMeta), keyOutput, d.Output)
+	}
+	return nil
 }
 
 // finish takes a request out of the queue and gives its URL the entry e.
@@ -416,7 +446,7 @@ func putPosts(tx *bolt.Tx, posts []PostMark, c *Counts) error {
 
 // Fail records a leased request as failed.
 func (s *BoltState) Fail(ctx context.Context, f Failure) error {
-	err := s.db.Batch(func(tx *bolt.Tx) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		c, err := readCounts(tx)
 		if err != nil {
 			return err

@@ -28,6 +28,7 @@ type JSONLOptions struct {
 // It is safe for concurrent use.
 type JSONLWriter struct {
 	path string
+	abs  string // path made absolute, as the crawl state records it
 	opts JSONLOptions
 
 	mu      sync.Mutex
@@ -39,6 +40,7 @@ type JSONLWriter struct {
 	pending map[string]struct{}
 	keys    []string
 	count   int
+	size    int64 // bytes in the file: its size when opened plus what was written
 	err     error // a failed write; the file may end in half a line
 	closed  bool
 }
@@ -65,8 +67,15 @@ func OpenJSONL(path string, opts JSONLOptions) (*JSONLWriter, error) {
 			return nil, fmt.Errorf("open output %s: %w", path, err)
 		}
 	}
+	abs := path
+	if path != "-" {
+		if a, err := filepath.Abs(path); err == nil {
+			abs = a
+		}
+	}
 	w := &JSONLWriter{
 		path:    path,
+		abs:     abs,
 		opts:    opts,
 		seen:    opts.Seen,
 		pending: make(map[string]struct{}),
@@ -185,7 +194,9 @@ func (w *JSONLWriter) WritePage(recs []Record) (written int, err error) {
 			return 0, err
 		}
 	}
-	if _, err := w.f.Write(w.buf.Bytes()); err != nil {
+	k, err := w.f.Write(w.buf.Bytes())
+	w.size += int64(k)
+	if err != nil {
 		w.err = fmt.Errorf("write %s: %w", w.path, err)
 		return 0, w.err
 	}
@@ -210,6 +221,14 @@ func (w *JSONLWriter) open() error {
 	if err != nil {
 		return fmt.Errorf("open output %s: %w", w.path, unwrapPath(err))
 	}
+	if w.opts.Append {
+		info, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return fmt.Errorf("open output %s: %w", w.path, err)
+		}
+		w.size = info.Size()
+	}
 	w.f = f
 	return nil
 }
@@ -226,6 +245,25 @@ func (w *JSONLWriter) Sync() error {
 		return fmt.Errorf("sync %s: %w", w.path, err)
 	}
 	return nil
+}
+
+// Commit syncs the lines written to stable storage and returns where the
+// output ends, for the crawl state. Before the first record (or on standard
+// output) it syncs nothing and returns an empty mark.
+func (w *JSONLWriter) Commit() (OutputMark, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return OutputMark{}, w.err
+	}
+	if w.f == nil || w.path == "-" || w.closed {
+		return OutputMark{}, nil
+	}
+	if err := w.f.Sync(); err != nil {
+		w.err = fmt.Errorf("sync %s: %w", w.path, err)
+		return OutputMark{}, w.err
+	}
+	return OutputMark{Path: w.abs, Offset: w.size}, nil
 }
 
 // Close syncs and closes the output file and returns the first error met, or

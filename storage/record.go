@@ -23,6 +23,9 @@ type Record struct {
 	Thread        parser.Thread `json:"thread"`
 	Post          parser.Post   `json:"post"`
 	Author        parser.Author `json:"author"`
+	// Revision is 0 for the first version of a post written, and one more
+	// for each later version written because the page showed a newer edit.
+	Revision int `json:"revision"`
 	// Extra holds engine-specific values by name; absent when there are none.
 	Extra map[string]string `json:"extra,omitempty"`
 }

@@ -34,3 +34,13 @@ func (m *MemorySeen) Add(key string) { m.keys[key] = struct{}{} }
 
 // Len returns the number of keys remembered.
 func (m *MemorySeen) Len() int { return len(m.keys) }
+
+// NopSeen remembers nothing: every record is written. It is the Seen of a
+// writer whose caller decides what is new, as a crawl with a State does.
+type NopSeen struct{}
+
+// Seen reports false.
+func (NopSeen) Seen(string) bool { return false }
+
+// Add does nothing.
+func (NopSeen) Add(string) {}

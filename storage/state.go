@@ -72,6 +72,7 @@ type PageDone struct {
 	Request   Request    // as leased
 	Status    int        // HTTP status
 	FetchedAt time.Time  //
+	Aliases   []string   // other URLs of the same page (its canonical form), marked seen
 	Links     []Request  // links found, queued when their URL was never seen
 	Requeue   []Request  // pages to fetch again although seen (changed threads in an incremental run)
 	Posts     []PostMark // posts written from the page, synced in the output
@@ -123,8 +124,9 @@ type State interface {
 	Lease(ctx context.Context) (req Request, ok bool, err error)
 	// Release returns a leased request to the queue unfetched.
 	Release(ctx context.Context, req Request) error
-	// Done records a leased request as fetched, with everything it leaves.
-	Done(ctx context.Context, d PageDone) error
+	// Done records leased requests as fetched, with everything they leave,
+	// all at once (a crawl commits the pages that finished together in one go).
+	Done(ctx context.Context, pages ...PageDone) error
 	// Fail records a leased request as failed; it is not fetched again until RetryFailed.
 	Fail(ctx context.Context, f Failure) error
 	// RetryFailed queues every failed request again and returns how many.

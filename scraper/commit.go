@@ -1,0 +1,194 @@
+package scraper
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/forumcrawl/forumcrawl/parser"
+	"github.com/forumcrawl/forumcrawl/storage"
+)
+
+// maxCommitBatch bounds how many finished pages one commit takes.
+const maxCommitBatch = 64
+
+// commitReq is a parsed page waiting to be committed.
+type commitReq struct {
+	page    *parser.Page
+	fetched time.Time
+	done    storage.PageDone
+	written int
+	err     error
+	ready   chan struct{}
+}
+
+// commit hands a parsed page to the committer and waits until its posts are
+// written and durable and the page is marked done in the state. It returns
+// how many posts it wrote.
+func (cr *crawl) commit(page *parser.Page, fetched time.Time, done *storage.PageDone) (int, error) {
+	r := &commitReq{page: page, fetched: fetched, done: *done, ready: make(chan struct{})}
+	cr.commitQ <- r
+	<-r.ready
+	return r.written, r.err
+}
+
+// committer commits the pages workers hand it, each batch of pages that
+// finished together at once: their new posts written, one sync of the
+// output, then one state change marking them done with their links and
+// marks. The order matters: a crash between the steps leaves posts in the
+// output that the state does not know, which the next run finds in the
+// output's tail (see Resumer), never a page marked done whose posts are lost.
+func (cr *crawl) committer() {
+	for r := range cr.commitQ {
+		batch := []*commitReq{r}
+	drain:
+		for len(batch) < maxCommitBatch {
+			select {
+			case more, ok := <-cr.commitQ:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, more)
+			default:
+				break drain
+			}
+		}
+		err := cr.commitBatch(batch)
+		for _, b := range batch {
+			if err != nil {
+				b.err, b.written = err, 0
+			}
+			close(b.ready)
+		}
+	}
+}
+
+// overlay is what a batch has changed and the state does not hold yet.
+type overlay struct {
+	posts   map[string]storage.PostMark
+	threads map[string]storage.ThreadMark
+}
+
+// commitBatch commits a batch of pages.
+func (cr *crawl) commitBatch(batch []*commitReq) error {
+	ov := &overlay{posts: map[string]storage.PostMark{}, threads: map[string]storage.ThreadMark{}}
+	dones := make([]storage.PageDone, 0, len(batch))
+	wrote := false
+	for _, b := range batch {
+		if err := cr.plan(b.page, b.done.Request, &b.done, ov); err != nil {
+			return err
+		}
+		n, err := cr.writePosts(b, ov)
+		if err != nil {
+			return err
+		}
+		b.written = n
+		wrote = wrote || n > 0
+	}
+	var out storage.OutputMark
+	if c, ok := cr.sink.(Committer); ok && wrote {
+		var err error
+		if out, err = c.Commit(); err != nil {
+			return fmt.Errorf("write posts: %w", err)
+		}
+	}
+	for _, b := range batch {
+		b.done.Output = out
+		dones = append(dones, b.done)
+	}
+	// Pages in flight when the crawl is cancelled are still committed.
+	return cr.state.Done(context.WithoutCancel(cr.ctx), dones...)
+}
+
+// writePosts writes the new posts of a committed page and notes their marks.
+func (cr *crawl) writePosts(b *commitReq, ov *overlay) (int, error) {
+	page := b.page
+	if page.Kind != parser.KindThread || len(page.Posts) == 0 || page.Alternate != "" {
+		return 0, nil
+	}
+	recs, marks, dups, err := cr.newPosts(Records(page, b.fetched), b.done.Request, ov)
+	if err != nil {
+		return 0, err
+	}
+	written := 0
+	if len(recs) > 0 {
+		written, err = cr.sink.WritePage(recs)
+		if err != nil {
+			return 0, fmt.Errorf("write posts of %s: %w", page.URL, err)
+		}
+	}
+	b.done.Posts = marks
+	for _, m := range marks {
+		ov.posts[m.Key] = m
+	}
+	cr.mu.Lock()
+	cr.sum.Posts += written
+	cr.sum.Duplicates += dups + len(recs) - written
+	for i := range recs {
+		cr.authors[recs[i].Author.Name+"\x00"+recs[i].Author.ID] = true
+	}
+	cr.mu.Unlock()
+	return written, nil
+}
+
+// newPosts returns the records of a page to write (posts never written, and
+// posts whose page shows a newer edit than the one written, as a new
+// revision) with their marks, and the number left out as written before.
+func (cr *crawl) newPosts(all []storage.Record, req storage.Request, ov *overlay) ([]storage.Record, []storage.PostMark, int, error) {
+	recs := all[:0]
+	var marks []storage.PostMark
+	dups := 0
+	onPage := make(map[string]bool, len(all))
+	for i := range all {
+		r := all[i]
+		key := postKey(&r, i)
+		if onPage[key] {
+			dups++
+			continue
+		}
+		onPage[key] = true
+		pm := storage.PostMark{Key: key, EditedAt: editedAt(&r.Post)}
+		prev, found := ov.posts[key]
+		if !found {
+			var err error
+			if prev, found, err = cr.state.Post(cr.ctx, key); err != nil {
+				return nil, nil, 0, err
+			}
+		}
+		if found {
+			if pm.EditedAt.IsZero() || !pm.EditedAt.After(prev.EditedAt) {
+				dups++
+				continue
+			}
+			pm.Revision = prev.Revision + 1
+		}
+		r.Revision = pm.Revision
+		recs = append(recs, r)
+		marks = append(marks, pm)
+	}
+	if claimer, ok := cr.state.(storage.PostClaimer); ok && len(marks) > 0 {
+		mine, err := claimer.ClaimPosts(cr.ctx, req, marks)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		k := 0
+		for i := range marks {
+			if i < len(mine) && mine[i] {
+				recs[k], marks[k] = recs[i], marks[i]
+				k++
+			} else {
+				dups++
+			}
+		}
+		recs, marks = recs[:k], marks[:k]
+	}
+	return recs, marks, dups, nil
+}
+
+// thread returns a thread's mark as the batch left it, else as the state holds it.
+func (cr *crawl) thread(ov *overlay, u string) (storage.ThreadMark, bool, error) {
+	if m, ok := ov.threads[u]; ok {
+		return m, true, nil
+	}
+	return cr.state.Thread(cr.ctx, u)
+}
