@@ -166,6 +166,13 @@ func (cr *crawl) begin(ctx context.Context) error {
 			}
 		}
 	}
+	if resumed && counts.Pending == 0 && counts.InFlight == 0 && !cr.cfg.Incremental && !cr.cfg.RetryFailed {
+		msg := fmt.Sprintf("the crawl is complete: %d pages done, nothing pending; --incremental fetches what changed since, --reset-state crawls again", counts.Done)
+		if counts.Failed > 0 {
+			msg += fmt.Sprintf(", --retry-failed fetches the %d pages that failed", counts.Failed)
+		}
+		cr.log.Info(msg)
+	}
 	if cr.cfg.RetryFailed {
 		n, err := cr.state.RetryFailed(ctx)
 		if err != nil {

@@ -154,6 +154,28 @@ func (s *BoltState) Begin(ctx context.Context, info CrawlInfo) (CrawlInfo, Count
 	return have, counts, nil
 }
 
+// Info returns the crawl the state holds, without beginning a run (for
+// status); a fresh state gives an error.
+func (s *BoltState) Info(ctx context.Context) (CrawlInfo, error) {
+	var info CrawlInfo
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketMeta).Get(keyInfo)
+		if raw == nil {
+			return nil
+		}
+		found = true
+		if err := json.Unmarshal(raw, &info); err != nil {
+			return fmt.Errorf("%w: crawl info: %v", ErrStateCorrupt, err)
+		}
+		return nil
+	})
+	if err == nil && !found {
+		err = errors.New("it holds no crawl yet")
+	}
+	return info, s.wrap("info", err)
+}
+
 // sameCrawl returns an error saying how have and want differ as crawls, or nil.
 func sameCrawl(have, want CrawlInfo) error {
 	switch {

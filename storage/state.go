@@ -112,6 +112,10 @@ type State interface {
 	// without finishing them are queued again. It returns the counts found.
 	Begin(ctx context.Context, info CrawlInfo) (CrawlInfo, Counts, error)
 
+	// Info returns the crawl the state holds without beginning a run (for
+	// a status report); an error when it holds none.
+	Info(ctx context.Context) (CrawlInfo, error)
+
 	// Add queues the requests whose URL the state has never seen, and
 	// returns how many it queued.
 	Add(ctx context.Context, reqs ...Request) (int, error)

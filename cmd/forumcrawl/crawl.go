@@ -36,6 +36,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&cfg.UserAgent, "user-agent", scraper.DefaultUserAgent, "User-Agent header")
 	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, memoryLimitUsage)
+	sf := addStateFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -72,25 +73,45 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
 	}
-	sum, code := crawlTo(ctx, cfg, *out, *appendOut, stderr)
+	sf.apply(&cfg)
+	sum, code := crawlTo(ctx, cfg, *out, *appendOut, sf, stderr)
 	if sum != nil {
 		printSummary(stderr, sum, *out)
 	}
 	return code
 }
 
-// crawlTo crawls cfg into the JSON Lines file at out and returns the summary and the exit code.
-func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool, stderr io.Writer) (*scraper.Summary, int) {
-	w, err := storage.OpenJSONL(out, storage.JSONLOptions{Append: appendOut})
+// crawlTo crawls cfg into the JSON Lines file at out and returns the
+// summary and the exit code. sf says where the crawl's state is; nil keeps a
+// temporary one (the demo).
+func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool, sf *stateFlags, stderr io.Writer) (*scraper.Summary, int) {
+	if sf != nil && sf.perRun && out != "-" {
+		out = perRunOutput(out, time.Now())
+	}
+	w, err := storage.OpenJSONL(out, storage.JSONLOptions{Append: appendOut, Seen: storage.NopSeen{}})
 	if err != nil {
 		fmt.Fprintln(stderr, "forumcrawl:", err)
 		return nil, exitUsage
+	}
+	if sf != nil {
+		st, err := sf.open(out)
+		if err != nil {
+			fmt.Fprintln(stderr, "forumcrawl:", err)
+			return nil, exitUsage
+		}
+		if st != nil {
+			defer st.Close()
+			cfg.State = st
+		}
 	}
 	sum, err := scraper.Crawl(ctx, cfg, w)
 	if cerr := w.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("close output %s: %w", out, cerr)
 	}
 	switch {
+	case errors.Is(err, storage.ErrOtherCrawl), errors.Is(err, storage.ErrStateVersion), errors.Is(err, storage.ErrStateCorrupt):
+		fmt.Fprintln(stderr, "forumcrawl:", err)
+		return nil, exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "forumcrawl: interrupted; the output holds every post written so far, each line complete")
 		return sum, 130
@@ -121,6 +142,9 @@ func printSummary(w io.Writer, s *scraper.Summary, out string) {
 	fmt.Fprintf(w, "  boards          %d\n", s.Boards)
 	fmt.Fprintf(w, "  threads         %d\n", s.Threads)
 	fmt.Fprintf(w, "  posts written   %d (to %s)\n", s.Posts, out)
+	if s.Pending > 0 {
+		fmt.Fprintf(w, "  pages pending   %d (run the same command again to go on)\n", s.Pending)
+	}
 	fmt.Fprintf(w, "  authors         %d\n", s.Authors)
 	for i, f := range s.Failed {
 		if i == 10 {
