@@ -1,0 +1,26 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// TestMain runs the command itself when the test binary is started as a
+// child by command, so kills and signals are tested on a real process.
+func TestMain(m *testing.M) {
+	if os.Getenv("FORUMCRAWL_TEST_MAIN") == "1" {
+		os.Args = append([]string{"forumcrawl"}, os.Args[1:]...)
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// command returns the command line run as its own process.
+func command(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "FORUMCRAWL_TEST_MAIN=1")
+	return cmd
+}
