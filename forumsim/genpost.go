@@ -56,15 +56,7 @@ func (g *gen) posts() {
 		}
 	}
 	for _, b := range g.f.boards {
-		slices.SortStableFunc(b.threads, func(x, y *thread) int {
-			if x.sticky != y.sticky {
-				if x.sticky {
-					return -1
-				}
-				return 1
-			}
-			return y.last().at.Compare(x.last().at)
-		})
+		sortListing(b)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -96,9 +97,32 @@ func (x *extractor) boardLinks(p *Page) {
 		if pu, err := url.Parse(u); err == nil && x.c.get("BoardID").empty() {
 			id = urlID(pu)
 		}
-		p.Boards = append(p.Boards, BoardRef{ID: id, Title: nodeText(a), URL: u})
+		p.Boards = append(p.Boards, BoardRef{ID: id, Title: nodeText(a), URL: u, LastPostAt: x.boardLastPost(a)})
 		p.Links = append(p.Links, Link{URL: u, Kind: LinkBoard})
 	}
+}
+
+// boardLastPost returns the latest post time the listing shows for the
+// board of link a: its item's, when a is the item's first board link.
+func (x *extractor) boardLastPost(a *html.Node) *time.Time {
+	item := x.c.get("BoardItem")
+	if item.empty() {
+		return nil
+	}
+	for n := a.Parent; n != nil; n = n.Parent {
+		if n.Type != html.ElementNode || !item.matches(n) {
+			continue
+		}
+		if first, _ := x.c.get("BoardLink").node(n); first != a {
+			return nil
+		}
+		tn, _ := x.c.get("BoardLastPost").node(n)
+		if tn == nil {
+			return nil
+		}
+		return x.timeOf(tn)
+	}
+	return nil
 }
 
 // urlID returns the id a thread's or board's URL names: the last digits of

@@ -73,6 +73,9 @@ type BoardRef struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	URL   string `json:"url"`
+	// LastPostAt is the time of the board's latest post as the listing
+	// shows it (its sub-boards' included), when it does.
+	LastPostAt *time.Time `json:"last_post_at,omitempty"`
 }
 
 // ThreadRef is a thread as listed on a board page.

@@ -78,6 +78,12 @@ type Selectors struct {
 	// Index and board pages.
 	BoardLink Rule `yaml:"board_link"`
 	BoardID   Rule `yaml:"board_link_id"` // relative to a board link; without a rule, the last digits of its path
+	// BoardItem is the element that holds one listed board with its
+	// figures; BoardLastPost, relative to it, is the time of the board's
+	// latest post (given to the item's first board link only, not to the
+	// sub-boards it may list).
+	BoardItem     Rule `yaml:"board_item"`
+	BoardLastPost Rule `yaml:"board_item_last_post"`
 
 	// Extra names engine-specific values read relative to a post (rank,
 	// group, reputation...); they go in the record's extra object.

@@ -37,9 +37,9 @@ func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.Page
 	if cr.cfg.Depth > 0 && req.Depth >= cr.cfg.Depth {
 		return nil
 	}
-	boardRefs := map[string]bool{}
-	for _, b := range page.Boards {
-		boardRefs[b.URL] = true
+	boardRefs, err := cr.boardRefMarks(page, done, ov)
+	if err != nil {
+		return err
 	}
 	next := ""
 	if page.Board != nil {
@@ -65,7 +65,8 @@ func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.Page
 		}
 		if seen {
 			// An incremental run reads again the boards an index or board
-			// lists, and a board's next page while its pages show changes.
+			// lists with a newer post than last time, and a board's next
+			// page while its pages show changes.
 			if cr.cfg.Incremental && l.Kind == parser.LinkBoard && (boardRefs[l.URL] || (l.URL == next && changed)) {
 				done.Requeue = append(done.Requeue, r)
 			}
@@ -79,6 +80,45 @@ func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.Page
 	}
 	return nil
 }
+
+// boardRefMarks records the latest post time the page's listing shows for
+// each board it lists, and returns the boards an incremental run must read
+// again: those that show a newer post than last time, and all of them on a
+// page that shows no times.
+func (cr *crawl) boardRefMarks(page *parser.Page, done *storage.PageDone, ov *overlay) (map[string]bool, error) {
+	again := map[string]bool{}
+	timed := false
+	for _, b := range page.Boards {
+		timed = timed || b.LastPostAt != nil
+	}
+	for _, b := range page.Boards {
+		if b.LastPostAt == nil {
+			// Without figures on the page, read it again to be sure. On a
+			// page that shows them, a board without is a sub-board listed
+			// inside its parent's entry: the parent's page shows its time.
+			if !timed {
+				again[b.URL] = true
+			}
+			continue
+		}
+		key := boardMarkKey(b.URL)
+		m, found, err := cr.thread(ov, key)
+		if err != nil {
+			return nil, err
+		}
+		if found && !b.LastPostAt.After(m.LastPostAt) {
+			continue
+		}
+		again[b.URL] = true
+		m = storage.ThreadMark{URL: key, Kind: "board", Title: b.Title, LastPostAt: b.LastPostAt.UTC(), Replies: -1, UpdatedAt: done.FetchedAt}
+		done.Threads = append(done.Threads, m)
+		ov.threads[key] = m
+	}
+	return again, nil
+}
+
+// boardMarkKey is the key of a board's mark among the thread marks.
+func boardMarkKey(u string) string { return "board " + u }
 
 // admit reports whether a new link may be queued within the thread limit.
 func (cr *crawl) admit(newThread bool) bool {
@@ -134,8 +174,9 @@ func (cr *crawl) threadMark(page *parser.Page, done *storage.PageDone, ov *overl
 // boardMarks records what a board page lists of each thread (reply count,
 // last post time), so a later incremental run can tell which threads
 // changed, and in an incremental run queues again the last page read of each
-// changed thread. It reports whether any thread not pinned to the top
-// changed or is new.
+// changed thread. It reports whether the last thread the page lists that is
+// not pinned to the top changed or is new: listings go by latest post, so
+// when it did not, no later page of the listing holds a change.
 func (cr *crawl) boardMarks(page *parser.Page, done *storage.PageDone, ov *overlay) (bool, error) {
 	if page.Kind != parser.KindBoard || page.Board == nil {
 		return false, nil
@@ -147,6 +188,9 @@ func (cr *crawl) boardMarks(page *parser.Page, done *storage.PageDone, ov *overl
 	}
 	changed := false
 	for _, ref := range page.Board.Threads {
+		if !ref.Sticky {
+			changed = false
+		}
 		if ref.URL == "" {
 			continue
 		}
@@ -157,7 +201,7 @@ func (cr *crawl) boardMarks(page *parser.Page, done *storage.PageDone, ov *overl
 		if !found {
 			m = storage.ThreadMark{URL: ref.URL, Replies: -1}
 		}
-		moved := !found
+		moved := !found || m.Kind != ""
 		if ref.Replies != nil && *ref.Replies != m.Replies {
 			moved = true
 			m.Replies = *ref.Replies

@@ -412,7 +412,7 @@ func done(tx *bolt.Tx, d PageDone, c *Counts) error {
 	}
 	threads := tx.Bucket(bucketThreads)
 	for _, t := range d.Threads {
-		if threads.Get([]byte(t.URL)) == nil {
+		if threads.Get([]byte(t.URL)) == nil && t.Kind == "" {
 			c.Threads++
 		}
 		if err := putJSON(threads, []byte(t.URL), t); err != nil {

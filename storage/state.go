@@ -49,8 +49,9 @@ type PostMark struct {
 
 // ThreadMark is a thread's high-water mark: how far the crawl has read it.
 type ThreadMark struct {
-	URL         string    `json:"url"`   // the thread's first page, canonical
-	Board       string    `json:"board"` // the board it is listed in, canonical URL ("" unknown)
+	URL         string    `json:"url"`            // the thread's first page, canonical
+	Kind        string    `json:"kind,omitempty"` // "" for a thread; "board" for a board's mark (URL, LastPostAt)
+	Board       string    `json:"board"`          // the board it is listed in, canonical URL ("" unknown)
 	Title       string    `json:"title"`
 	LastPage    int       `json:"last_page"`     // the highest page number read
 	LastPageURL string    `json:"last_page_url"` // that page's URL

@@ -88,6 +88,9 @@ func stateReport(ctx context.Context, st storage.State, maxFailed int) (*statusR
 	}
 	boards := map[string]*boardProgress{}
 	err = st.Threads(ctx, func(m storage.ThreadMark) error {
+		if m.Kind != "" {
+			return nil
+		}
 		b := boards[m.Board]
 		if b == nil {
 			b = &boardProgress{Board: m.Board}
