@@ -65,8 +65,9 @@ type BoltState struct {
 	path string
 	db   *bolt.DB
 
-	mu     sync.Mutex
-	leased map[string]bool // URLs leased in this process; a lease dies with it
+	mu       sync.Mutex
+	leased   map[string]bool // URLs leased in this process; a lease dies with it
+	scanFrom []byte          // the queue key leasing has got to: every key before it is leased
 }
 
 // OpenBoltState opens (creating when missing) the state in directory dir.
@@ -194,14 +195,15 @@ func sameCrawl(have, want CrawlInfo) error {
 // Add queues the requests never seen.
 func (s *BoltState) Add(ctx context.Context, reqs ...Request) (int, error) {
 	n := 0
+	note := &queueNote{}
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		n = 0
+		n, note.min = 0, nil
 		c, err := readCounts(tx)
 		if err != nil {
 			return err
 		}
 		for _, r := range reqs {
-			added, err := enqueue(tx, r, false)
+			added, err := enqueue(tx, r, false, note)
 			if err != nil {
 				return err
 			}
@@ -212,6 +214,9 @@ func (s *BoltState) Add(ctx context.Context, reqs ...Request) (int, error) {
 		}
 		return writeCounts(tx, c)
 	})
+	if err == nil {
+		s.rewind(note.min)
+	}
 	return n, s.wrap("add", err)
 }
 
@@ -220,8 +225,9 @@ func (s *BoltState) Requeue(ctx context.Context, reqs ...Request) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := 0
+	note := &queueNote{}
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		n = 0
+		n, note.min = 0, nil
 		c, err := readCounts(tx)
 		if err != nil {
 			return err
@@ -230,7 +236,7 @@ func (s *BoltState) Requeue(ctx context.Context, reqs ...Request) (int, error) {
 			if s.leased[r.URL] {
 				continue
 			}
-			added, err := requeue(tx, r, &c)
+			added, err := requeue(tx, r, &c, note)
 			if err != nil {
 				return err
 			}
@@ -240,12 +246,15 @@ func (s *BoltState) Requeue(ctx context.Context, reqs ...Request) (int, error) {
 		}
 		return writeCounts(tx, c)
 	})
+	if err == nil {
+		s.rewindLocked(note.min)
+	}
 	return n, s.wrap("requeue", err)
 }
 
 // enqueue puts r in the queue when its URL is new, or, with again, when it
 // is done or failed; it reports whether it did.
-func enqueue(tx *bolt.Tx, r Request, again bool) (bool, error) {
+func enqueue(tx *bolt.Tx, r Request, again bool, note *queueNote) (bool, error) {
 	urls := tx.Bucket(bucketURLs)
 	key := []byte(r.URL)
 	if raw := urls.Get(key); raw != nil {
@@ -271,6 +280,7 @@ func enqueue(tx *bolt.Tx, r Request, again bool) (bool, error) {
 	if err := q.Put(qk, key); err != nil {
 		return false, err
 	}
+	note.added(qk)
 	return true, putJSON(urls, key, urlEntry{State: urlPending, Req: r, QueueKey: qk})
 }
 
@@ -284,13 +294,13 @@ func alias(tx *bolt.Tx, u string) error {
 }
 
 // requeue is enqueue again, keeping the counts: a failed request leaves the failed list.
-func requeue(tx *bolt.Tx, r Request, c *Counts) (bool, error) {
+func requeue(tx *bolt.Tx, r Request, c *Counts, note *queueNote) (bool, error) {
 	var prev urlEntry
 	had, err := getEntry(tx, r.URL, &prev)
 	if err != nil {
 		return false, err
 	}
-	added, err := enqueue(tx, r, true)
+	added, err := enqueue(tx, r, true, note)
 	if err != nil || !added {
 		return false, err
 	}
@@ -320,10 +330,15 @@ func (s *BoltState) Lease(ctx context.Context) (Request, bool, error) {
 	found := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketQueue).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
+		k, v := c.First()
+		if s.scanFrom != nil {
+			k, v = c.Seek(s.scanFrom)
+		}
+		for ; k != nil; k, v = c.Next() {
 			if s.leased[string(v)] {
 				continue
 			}
+			s.scanFrom = bytes.Clone(k)
 			var e urlEntry
 			if _, err := getEntry(tx, string(v), &e); err != nil {
 				return err
@@ -345,8 +360,35 @@ func (s *BoltState) Lease(ctx context.Context) (Request, bool, error) {
 func (s *BoltState) Release(ctx context.Context, req Request) error {
 	s.mu.Lock()
 	delete(s.leased, req.URL)
+	s.scanFrom = nil // it may come before where leasing has got to
 	s.mu.Unlock()
 	return nil
+}
+
+// queueNote notes the least queue key a transaction added.
+type queueNote struct{ min []byte }
+
+func (n *queueNote) added(k []byte) {
+	if n.min == nil || bytes.Compare(k, n.min) < 0 {
+		n.min = k
+	}
+}
+
+// rewind makes leasing look again from k, when requests were queued before
+// where it has got to.
+func (s *BoltState) rewind(k []byte) {
+	if k == nil {
+		return
+	}
+	s.mu.Lock()
+	s.rewindLocked(k)
+	s.mu.Unlock()
+}
+
+func (s *BoltState) rewindLocked(k []byte) {
+	if k != nil && s.scanFrom != nil && bytes.Compare(k, s.scanFrom) < 0 {
+		s.scanFrom = k
+	}
 }
 
 // unlease forgets a lease once its request is done or failed.
@@ -362,13 +404,15 @@ func (s *BoltState) Done(ctx context.Context, pages ...PageDone) error {
 	if len(pages) == 0 {
 		return nil
 	}
+	note := &queueNote{}
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		note.min = nil
 		c, err := readCounts(tx)
 		if err != nil {
 			return err
 		}
 		for _, d := range pages {
-			if err := done(tx, d, &c); err != nil {
+			if err := done(tx, d, &c, note); err != nil {
 				return err
 			}
 		}
@@ -380,11 +424,12 @@ func (s *BoltState) Done(ctx context.Context, pages ...PageDone) error {
 	for _, d := range pages {
 		s.unlease(d.Request.URL)
 	}
+	s.rewind(note.min)
 	return nil
 }
 
 // done records one page done in tx.
-func done(tx *bolt.Tx, d PageDone, c *Counts) error {
+func done(tx *bolt.Tx, d PageDone, c *Counts, note *queueNote) error {
 	if err := finish(tx, d.Request, c, urlEntry{State: urlDone, Status: d.Status, FetchedAt: d.FetchedAt}); err != nil {
 		return err
 	}
@@ -394,7 +439,7 @@ func done(tx *bolt.Tx, d PageDone, c *Counts) error {
 		}
 	}
 	for _, r := range d.Links {
-		added, err := enqueue(tx, r, false)
+		added, err := enqueue(tx, r, false, note)
 		if err != nil {
 			return err
 		}
@@ -403,7 +448,7 @@ func done(tx *bolt.Tx, d PageDone, c *Counts) error {
 		}
 	}
 	for _, r := range d.Requeue {
-		if _, err := requeue(tx, r, c); err != nil {
+		if _, err := requeue(tx, r, c, note); err != nil {
 			return err
 		}
 	}

@@ -71,6 +71,15 @@ func TestKilledCrawlResumesWithEveryPostOnce(t *testing.T) {
 		t.Fatalf("the last run: %v: %s", err, stderr.String())
 	}
 
+	got := checkOutputHoldsEveryPostOnce(t, out, f)
+	t.Logf("%d posts of %d thread pages, each once, after %d kills", got, pages, kills)
+}
+
+// checkOutputHoldsEveryPostOnce asserts that the JSON Lines file at out
+// holds every post f served exactly once and nothing else, and returns how
+// many posts it holds.
+func checkOutputHoldsEveryPostOnce(t *testing.T, out string, f *forumsim.Forum) int {
+	t.Helper()
 	want := map[string]bool{}
 	for _, p := range f.Posts() {
 		want[p.ID] = true
@@ -110,7 +119,7 @@ func TestKilledCrawlResumesWithEveryPostOnce(t *testing.T) {
 		}
 	}
 	if missing > 0 || len(got) != len(want) {
-		t.Errorf("%d posts written of %d (%d missing), after %d kills", len(got), len(want), missing, kills)
+		t.Errorf("%d posts written of %d (%d missing)", len(got), len(want), missing)
 	}
-	t.Logf("%d posts of %d thread pages, each once, after %d kills", len(got), pages, kills)
+	return len(got)
 }
