@@ -18,18 +18,15 @@ type commitReq struct {
 	fetched time.Time
 	done    storage.PageDone
 	written int
-	err     error
-	ready   chan struct{}
+	// then is called once the page is committed (err nil) or could not be.
+	then func(written int, err error)
 }
 
-// commit hands a parsed page to the committer and waits until its posts are
-// written and durable and the page is marked done in the state. It returns
-// how many posts it wrote.
-func (cr *crawl) commit(page *parser.Page, fetched time.Time, done *storage.PageDone) (int, error) {
-	r := &commitReq{page: page, fetched: fetched, done: *done, ready: make(chan struct{})}
-	cr.commitQ <- r
-	<-r.ready
-	return r.written, r.err
+// commit hands a parsed page to the committer, which writes its posts,
+// makes them durable, marks the page done in the state and then calls
+// then. The worker goes on meanwhile; the page counts as in flight until then.
+func (cr *crawl) commit(page *parser.Page, fetched time.Time, done *storage.PageDone, then func(written int, err error)) {
+	cr.commitQ <- &commitReq{page: page, fetched: fetched, done: *done, then: then}
 }
 
 // committer commits the pages workers hand it, each batch of pages that
@@ -56,9 +53,9 @@ func (cr *crawl) committer() {
 		err := cr.commitBatch(batch)
 		for _, b := range batch {
 			if err != nil {
-				b.err, b.written = err, 0
+				b.written = 0
 			}
-			close(b.ready)
+			b.then(b.written, err)
 		}
 	}
 }

@@ -268,6 +268,7 @@ func (cr *crawl) run(ctx context.Context) error {
 type job struct {
 	req     storage.Request
 	handled bool // OnResponse or OnError ran
+	async   bool // handed to the committer, which finishes it
 }
 
 const jobKey = "forumcrawl.job"
@@ -315,16 +316,14 @@ func (cr *crawl) worker(ctx context.Context) {
 		cr.fetched++
 		cr.active++
 		cr.mu.Unlock()
-		cr.fetch(ctx, req)
-		cr.mu.Lock()
-		cr.active--
-		cr.wake.Broadcast()
-		cr.mu.Unlock()
+		if j := cr.fetch(ctx, req); !j.async {
+			cr.finishOne()
+		}
 	}
 }
 
-// waitForWork waits while this process's other workers may still queue
-// pages, and reports whether there may be work to lease. With pages in flight
+// waitForWork waits while pages of this process in flight (being fetched or
+// committed) may still queue pages, and reports whether there may be work to lease. With pages in flight
 // elsewhere (another process sharing the state), it polls.
 func (cr *crawl) waitForWork(ctx context.Context) bool {
 	cr.mu.Lock()
@@ -348,18 +347,19 @@ func (cr *crawl) waitForWork(ctx context.Context) bool {
 
 // fetch fetches one leased request; the collector's callbacks handle the
 // response. A request the collector refused before fetching is failed here.
-func (cr *crawl) fetch(ctx context.Context, req storage.Request) {
+func (cr *crawl) fetch(ctx context.Context, req storage.Request) *job {
 	j := &job{req: req}
 	cctx := colly.NewContext()
 	cctx.Put(jobKey, j)
 	err := cr.c.Request("GET", req.URL, nil, cctx, nil)
 	if j.handled {
-		return
+		return j
 	}
 	if err == nil {
 		err = errors.New("request not made")
 	}
 	cr.failed(j, 0, err)
+	return j
 }
 
 // stopped reports whether a fatal error has stopped the crawl.
@@ -452,19 +452,31 @@ func (cr *crawl) page(r *colly.Response, j *job) {
 	if page.URL != "" && page.URL != j.req.URL {
 		done.Aliases = append(done.Aliases, page.URL) // the engine's canonical form, e.g. a thread's /page-1 is its root
 	}
-	written, err := cr.commit(page, fetched, &done)
-	if err != nil {
-		cr.stop(err)
-		return
-	}
-	ev := Event{URL: j.req.URL, Kind: page.Kind, Status: r.StatusCode, Bytes: len(r.Body), Posts: written}
-	if page.Thread != nil && len(page.Thread.Breadcrumb) > 0 {
-		ev.Board = page.Thread.Breadcrumb[len(page.Thread.Breadcrumb)-1].Name
-	} else if page.Board != nil {
-		ev.Board = page.Board.Title
-	}
-	if page.Kind == parser.KindUnknown || page.Kind == parser.KindOther {
-		ev.Err, ev.ErrKind = "not a forum content page", "not_forum"
-	}
-	cr.observe(ev)
+	j.async = true
+	cr.commit(page, fetched, &done, func(written int, err error) {
+		defer cr.finishOne()
+		if err != nil {
+			cr.stop(err)
+			return
+		}
+		ev := Event{URL: j.req.URL, Kind: page.Kind, Status: r.StatusCode, Bytes: len(r.Body), Posts: written}
+		if page.Thread != nil && len(page.Thread.Breadcrumb) > 0 {
+			ev.Board = page.Thread.Breadcrumb[len(page.Thread.Breadcrumb)-1].Name
+		} else if page.Board != nil {
+			ev.Board = page.Board.Title
+		}
+		if page.Kind == parser.KindUnknown || page.Kind == parser.KindOther {
+			ev.Err, ev.ErrKind = "not a forum content page", "not_forum"
+		}
+		cr.observe(ev)
+	})
+}
+
+// finishOne counts a page as no longer in flight: committed, failed or
+// returned to the queue.
+func (cr *crawl) finishOne() {
+	cr.mu.Lock()
+	cr.active--
+	cr.wake.Broadcast()
+	cr.mu.Unlock()
 }

@@ -3,7 +3,6 @@ package storage
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,13 +41,13 @@ const (
 	urlAlias   = "a" // another URL of a page done, never fetched itself
 )
 
-// urlEntry is what a bbolt state keeps of a URL.
+// urlEntry is what a bbolt state keeps of a URL (see encodeEntry); the
+// request itself is kept in the queue while it is pending.
 type urlEntry struct {
-	State     string    `json:"s"`
-	Req       Request   `json:"r"`
-	QueueKey  []byte    `json:"q,omitempty"` // its key in the queue while pending
-	Status    int       `json:"st,omitempty"`
-	FetchedAt time.Time `json:"at,omitzero"`
+	State     string
+	QueueKey  []byte // its key in the queue while pending
+	Status    int
+	FetchedAt time.Time
 }
 
 // BoltOptions tune a bbolt state; the zero value is right for crawls.
@@ -79,7 +78,9 @@ func OpenBoltState(dir string, opts BoltOptions) (*BoltState, error) {
 		return nil, fmt.Errorf("state directory %s: %w", dir, unwrapPath(err))
 	}
 	path := filepath.Join(dir, StateFile)
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second, NoSync: opts.NoSync, FreelistType: bolt.FreelistMapType})
+	// The freelist is rebuilt on open rather than written at each commit,
+	// which would cost more the bigger the state grows.
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second, NoSync: opts.NoSync, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("open state %s: another forumcrawl is using it (wait for it to end, or give another --state)", path)
@@ -261,8 +262,8 @@ func enqueue(tx *bolt.Tx, r Request, again bool, note *queueNote) (bool, error) 
 		if !again {
 			return false, nil
 		}
-		var e urlEntry
-		if err := json.Unmarshal(raw, &e); err != nil {
+		e, err := decodeEntry(raw)
+		if err != nil {
 			return false, fmt.Errorf("%w: entry of %s: %v", ErrStateCorrupt, r.URL, err)
 		}
 		if e.State == urlPending {
@@ -274,14 +275,12 @@ func enqueue(tx *bolt.Tx, r Request, again bool, note *queueNote) (bool, error) 
 	if err != nil {
 		return false, err
 	}
-	qk := make([]byte, 12)
-	binary.BigEndian.PutUint32(qk, uint32(int32(r.Priority))^0x80000000)
-	binary.BigEndian.PutUint64(qk[4:], seq)
-	if err := q.Put(qk, key); err != nil {
+	qk := queueKey(r.Priority, seq)
+	if err := q.Put(qk, encodeRequest(r)); err != nil {
 		return false, err
 	}
 	note.added(qk)
-	return true, putJSON(urls, key, urlEntry{State: urlPending, Req: r, QueueKey: qk})
+	return true, urls.Put(key, encodeEntry(urlEntry{State: urlPending, QueueKey: qk}))
 }
 
 // alias marks u seen as another URL of a page done, unless it is known.
@@ -290,7 +289,7 @@ func alias(tx *bolt.Tx, u string) error {
 	if urls.Get([]byte(u)) != nil {
 		return nil
 	}
-	return putJSON(urls, []byte(u), urlEntry{State: urlAlias, Req: Request{URL: u}})
+	return urls.Put([]byte(u), encodeEntry(urlEntry{State: urlAlias}))
 }
 
 // requeue is enqueue again, keeping the counts: a failed request leaves the failed list.
@@ -335,16 +334,15 @@ func (s *BoltState) Lease(ctx context.Context) (Request, bool, error) {
 			k, v = c.Seek(s.scanFrom)
 		}
 		for ; k != nil; k, v = c.Next() {
-			if s.leased[string(v)] {
+			s.scanFrom = bytes.Clone(k)
+			r, err := decodeRequest(v, priorityOf(k))
+			if err != nil {
+				return fmt.Errorf("%w: queued request: %v", ErrStateCorrupt, err)
+			}
+			if s.leased[r.URL] {
 				continue
 			}
-			s.scanFrom = bytes.Clone(k)
-			var e urlEntry
-			if _, err := getEntry(tx, string(v), &e); err != nil {
-				return err
-			}
-			req, found = e.Req, true
-			req.URL = string(v)
+			req, found = r, true
 			return nil
 		}
 		return nil
@@ -493,8 +491,7 @@ func finish(tx *bolt.Tx, r Request, c *Counts, e urlEntry) error {
 	case urlFailed:
 		c.Failed++
 	}
-	e.Req = r
-	return putJSON(tx.Bucket(bucketURLs), []byte(r.URL), e)
+	return tx.Bucket(bucketURLs).Put([]byte(r.URL), encodeEntry(e))
 }
 
 // putPosts records post marks, counting the new ones.
@@ -504,7 +501,7 @@ func putPosts(tx *bolt.Tx, posts []PostMark, c *Counts) error {
 		if b.Get([]byte(p.Key)) == nil {
 			c.Posts++
 		}
-		if err := putJSON(b, []byte(p.Key), p); err != nil {
+		if err := b.Put([]byte(p.Key), encodePost(p)); err != nil {
 			return err
 		}
 	}
@@ -570,7 +567,11 @@ func (s *BoltState) Post(ctx context.Context, key string) (PostMark, bool, error
 			return nil
 		}
 		found = true
-		return json.Unmarshal(raw, &p)
+		var err error
+		if p, err = decodePost(key, raw); err != nil {
+			return fmt.Errorf("%w: %v", ErrStateCorrupt, err)
+		}
+		return nil
 	})
 	return p, found, s.wrap("post", err)
 }
@@ -668,7 +669,8 @@ func getEntry(tx *bolt.Tx, u string, e *urlEntry) (bool, error) {
 	if raw == nil {
 		return false, nil
 	}
-	if err := json.Unmarshal(raw, e); err != nil {
+	var err error
+	if *e, err = decodeEntry(raw); err != nil {
 		return false, fmt.Errorf("%w: entry of %s: %v", ErrStateCorrupt, u, err)
 	}
 	return true, nil

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,6 +27,8 @@ var frontierSize = flag.Int("frontier-size", 1_000_000, "pending requests in Ben
 // state file's pages that bbolt maps. Run it with -benchtime=1x.
 func BenchmarkBoltFrontier(b *testing.B) {
 	n := *frontierSize
+	// As the CLI runs (its default --memory-limit).
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(80 << 20))
 	for range b.N {
 		ctx := context.Background()
 		st, err := storage.OpenBoltState(b.TempDir(), storage.BoltOptions{})
@@ -35,6 +38,7 @@ func BenchmarkBoltFrontier(b *testing.B) {
 		if _, _, err := st.Begin(ctx, storage.CrawlInfo{Site: "bench.test"}); err != nil {
 			b.Fatal(err)
 		}
+		b.Logf("RssAnon at start: %.1f MiB", float64(procStatus("RssAnon:"))/(1<<20))
 		peak := sampleMemory()
 		began := time.Now()
 		batch := make([]storage.Request, 0, 1000)
