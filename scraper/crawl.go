@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"strconv"
 	"sync"
 	"time"
 
@@ -158,8 +159,8 @@ func (cr *crawl) begin(ctx context.Context) error {
 	resumed := have.RunID != info.RunID
 	cr.sum.Resumed = resumed
 	if resumed {
-		cr.log.Info(fmt.Sprintf("resuming: %d pages done, %d pending, %d failed, %d posts written",
-			counts.Done, counts.Pending, counts.Failed, counts.Posts), "state_created", have.Created)
+		cr.log.Info(fmt.Sprintf("resuming: %s pages done, %s pending, %s failed, %s posts written",
+			thousands(counts.Done), thousands(counts.Pending), thousands(counts.Failed), thousands(counts.Posts)), "state_created", have.Created)
 		if r, ok := cr.sink.(Resumer); ok {
 			if err := r.Resume(ctx, cr.state, cr.log); err != nil {
 				return err
@@ -190,6 +191,19 @@ func (cr *crawl) begin(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	start := 0
+	if n < 0 {
+		start = 1
+	}
+	for i := len(s) - 3; i > start; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // newRunID returns a random id for this run.

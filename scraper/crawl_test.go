@@ -68,3 +68,11 @@ func TestCancelStopsTheCrawl(t *testing.T) {
 		t.Error("a cancelled crawl returned no error")
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1204: "1,204", 3911000: "3,911,000", -1234: "-1,234"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/forumcrawl/forumcrawl/forumsim"
+)
+
+// TestStatusAndResumeThroughTheCLI stops a crawl after a few pages, checks
+// what status says of it, and resumes it to the end.
+func TestStatusAndResumeThroughTheCLI(t *testing.T) {
+	f := forumsim.New(forumsim.Config{Seed: 4, Threads: 12, MinPages: 1, MaxPages: 3})
+	srv, err := forumsim.Start(f, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "posts.jsonl")
+	args := []string{"crawl", f.RootURL(srv.URL), "-o", out, "--delay", "0"}
+
+	if code, _, stderr := runCmd(t, append(args, "--max-pages", "4")...); code != exitOK || !strings.Contains(stderr, "pages pending") {
+		t.Fatalf("first run: exit %d, want 0 and pages pending in the summary:\n%s", code, stderr)
+	}
+	state := filepath.Join(dir, "posts.state")
+	code, stdout, stderr := runCmd(t, "status", "--state", state)
+	if code != exitOK || !strings.Contains(stdout, "pages done      4") || !strings.Contains(stdout, "unfinished") {
+		t.Errorf("status after 4 pages: exit %d:\n%s%s", code, stdout, stderr)
+	}
+
+	if code, _, stderr := runCmd(t, args...); code != exitOK || !strings.Contains(stderr, "resuming: 4 pages done") {
+		t.Fatalf("second run: exit %d, want 0 and a resume:\n%s", code, stderr)
+	}
+	checkOutputHoldsEveryPostOnce(t, out, f)
+	code, stdout, _ = runCmd(t, "status", "--state", state, "--json")
+	var rep statusReport
+	if err := json.Unmarshal([]byte(stdout), &rep); code != exitOK || err != nil {
+		t.Fatalf("status --json: exit %d, %v:\n%s", code, err, stdout)
+	}
+	if rep.Counts.Pending != 0 || rep.Counts.Posts != len(f.Posts()) || rep.Crawl.Site != "127.0.0.1" || len(rep.Boards) == 0 {
+		t.Errorf("status of the finished crawl: %+v; want nothing pending, %d posts, per-board lines", rep, len(f.Posts()))
+	}
+
+	// Another start URL with the same state is refused before any fetch.
+	before := f.TotalRequests()
+	code, _, stderr = runCmd(t, "crawl", srv.URL+"/elsewhere/", "-o", out, "--delay", "0")
+	if code != exitUsage || !strings.Contains(stderr, "--reset-state") || f.TotalRequests() != before {
+		t.Errorf("a crawl of another start with the same state: exit %d, %d requests:\n%s", code, f.TotalRequests()-before, stderr)
+	}
+	if code, _, stderr := runCmd(t, "status", "--state", filepath.Join(dir, "none")); code != exitUsage {
+		t.Errorf("status of a missing state: exit %d, want 2:\n%s", code, stderr)
+	}
+}
