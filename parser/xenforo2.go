@@ -74,7 +74,7 @@ func XenForo2() *Engine {
 			ItemPages:    Rule{".structItem-pageJump a[href]"},
 			StickyGroup:  Rule{".structItemContainer-group--sticky"},
 
-			BoardLink: Rule{".node--forum .node-title a[href], .node-subNodeFlatList a[href], .node--category .node-title a[href]"},
+			BoardLink:     Rule{".node--forum .node-title a[href], .node-subNodeFlatList a[href], .node--category .node-title a[href]"},
 			BoardItem:     Rule{".node"},
 			BoardLastPost: Rule{"time.node-extra-date", ".node-extra-date time"},
 		},
