@@ -221,6 +221,11 @@ func (w *JSONLWriter) open() error {
 	if err != nil {
 		return fmt.Errorf("open output %s: %w", w.path, unwrapPath(err))
 	}
+	// The new file's name must survive a crash too, not only its lines.
+	if err := syncDir(filepath.Dir(w.path)); err != nil {
+		f.Close()
+		return fmt.Errorf("open output %s: %w", w.path, err)
+	}
 	if w.opts.Append {
 		info, err := f.Stat()
 		if err != nil {
@@ -319,4 +324,17 @@ func nonNil[S ~[]E, E any](s S) S {
 		return S{}
 	}
 	return s
+}
+
+// syncDir commits a directory's entries (a file just created in it) to stable storage.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync directory %s: %w", dir, err)
+	}
+	return nil
 }
