@@ -6,9 +6,12 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -183,4 +186,49 @@ func TestStateOfAnotherCrawlIsRefused(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "another crawl") || !strings.Contains(err.Error(), "--reset-state") {
 		t.Errorf("a crawl of another start with the same state gave %v; want a refusal naming --reset-state", err)
 	}
+}
+
+// TestRetryFailedFetchesTheFailedPagesAgain: pages that failed stay failed
+// in the state; a later run with RetryFailed fetches them, and only them.
+func TestRetryFailedFetchesTheFailedPagesAgain(t *testing.T) {
+	f := forumsim.New(forumsim.Config{Seed: 12, Threads: 10, MinPages: 2, MaxPages: 3})
+	broken := f.ThreadPagePaths()[3]
+	var failing atomic.Bool
+	failing.Store(true)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if failing.Load() && r.URL.Path == broken {
+			http.Error(w, "down for maintenance", http.StatusNotFound)
+			return
+		}
+		f.Handler().ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	dir, out := t.TempDir(), filepath.Join(t.TempDir(), "posts.jsonl")
+	start := f.RootURL(srv.URL)
+
+	sum, _ := stateRun(t, Config{Start: start}, out, dir)
+	if len(sum.Failed) != 1 || !strings.HasSuffix(sum.Failed[0].URL, broken) {
+		t.Fatalf("first run's failures %+v, want %s", sum.Failed, broken)
+	}
+	failing.Store(false)
+	before := f.TotalRequests()
+	counts := f.Requests()
+	sum, _ = stateRun(t, Config{Start: start}, out, dir)
+	if f.TotalRequests() != before || len(sum.Failed) != 0 {
+		t.Errorf("a run without RetryFailed made %d requests; want none (the failed page waits for RetryFailed)", f.TotalRequests()-before)
+	}
+	_, logs := stateRun(t, Config{Start: start, RetryFailed: true}, out, dir)
+	if !strings.Contains(logs, "retrying 1 failed pages") {
+		t.Errorf("the retry run did not say what it retries:\n%s", logs)
+	}
+	// It fetches the failed page and the pages only it linked to, nothing fetched before.
+	for p, c := range f.Requests() {
+		if c > counts[p] && p != broken && counts[p] > 0 {
+			t.Errorf("the retry run fetched %s again", p)
+		}
+	}
+	if f.Requests()[broken] != counts[broken]+1 {
+		t.Errorf("the retry run fetched %s %d times, want once", broken, f.Requests()[broken]-counts[broken])
+	}
+	checkPosts(t, srv.URL, readRecords(t, out), f.Posts())
 }
