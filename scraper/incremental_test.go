@@ -17,6 +17,9 @@ import (
 // posts and the edited ones (as revision 1), and its requests stay within
 // 1.05x of the least a crawler must make to find them.
 func TestIncrementalFetchesOnlyWhatChanged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls a forum of 1,100 pages: skipped with -short (CI's race run; its plain run covers it)")
+	}
 	f, srv := simForum(t, forumsim.Config{Seed: 31, Boards: 4, SubBoards: 1, Threads: 300, MinPages: 1, MaxPages: 6})
 	dir, tmp := t.TempDir(), t.TempDir()
 	start := f.RootURL(srv.URL)
