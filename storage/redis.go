@@ -224,6 +224,22 @@ func (s *RedisState) Begin(ctx context.Context, info CrawlInfo) (CrawlInfo, Coun
 	return info, c, err
 }
 
+// Info returns the crawl the crawl id holds, without beginning a run (for
+// status); an error when it holds none.
+func (s *RedisState) Info(ctx context.Context) (CrawlInfo, error) {
+	var info CrawlInfo
+	raw, err := s.rdb.Get(ctx, s.keys[kInfo]).Bytes()
+	switch {
+	case errors.Is(err, redis.Nil):
+		err = fmt.Errorf("no crawl has begun under this crawl id")
+	case err == nil:
+		if jerr := json.Unmarshal(raw, &info); jerr != nil {
+			err = fmt.Errorf("%w: crawl info: %v", ErrStateCorrupt, jerr)
+		}
+	}
+	return info, s.wrap("info", err)
+}
+
 // sameCrawl returns an error saying how have and want differ as crawls, or nil.
 func (s *RedisState) sameCrawl(have, want CrawlInfo) error {
 	hint := "(give another --crawl-id, or the same options as the workers already on it)"

@@ -12,8 +12,8 @@ import "github.com/redis/go-redis/v9"
 // server's clock (TIME), so workers on machines whose clocks differ agree
 // on lease deadlines.
 //
-// Key roles: urls (hash URL -> p pending, l leased, d done, f failed) is the
-// seen set; queue (sorted set, score priority*2^32+sequence) the pending
+// Key roles: urls (hash URL -> p pending, l leased, d done, f failed, a alias of
+// a page done) is the seen set; queue (sorted set, score priority*2^32+sequence) the pending
 // requests; leased (sorted set, score the lease deadline in ms) and owner
 // (hash URL -> "queue-score worker") the leases; reqs (hash URL -> Request
 // JSON) the requests queued or leased; claims (hash post key -> "worker\nURL")
@@ -183,26 +183,34 @@ end
 return n
 `)
 
-// scriptDone: ARGV worker, url, output path, output JSON, then counts
-// nLinks, nRequeue, nPosts, nThreads, then the links and requeues as
-// (url, priority, JSON), the posts as (key, mark), the threads as (url, JSON).
-// Returns 1, or 0 when another worker's live lease kept the page.
+// scriptDone: ARGV worker, number of pages, then for each page its URL,
+// output path, output JSON, the counts nAliases, nLinks, nRequeue, nPosts,
+// nThreads, then the aliases, the links and requeues as (url, priority,
+// JSON), the posts as (key, mark), the threads as (url, JSON). Returns how
+// many pages it marked done: a page another worker's live lease holds stays
+// with that worker, the rest it leaves recorded all the same.
 var scriptDone = redis.NewScript(luaPrelude + `
 local now = now_ms()
-local finished = finish(ARGV[2], 'd', ARGV[1], now)
-local nl, nr, np, nt = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
-local i = 9
-for j = 1, nl do add(ARGV[i], ARGV[i + 1], ARGV[i + 2]); i = i + 3 end
-for j = 1, nr do requeue(ARGV[i], ARGV[i + 1], ARGV[i + 2]); i = i + 3 end
-i = put_posts(i, np)
-local nthreads = 0
-for j = 1, nt do
-  nthreads = nthreads + redis.call('HSET', K_THREADS, ARGV[i], ARGV[i + 1])
-  i = i + 2
+local worker = ARGV[1]
+local finished, nthreads = 0, 0
+local i = 3
+for page = 1, tonumber(ARGV[2]) do
+  local u, path, out = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  local na, nl, nr, np, nt = tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4]), tonumber(ARGV[i + 5]), tonumber(ARGV[i + 6]), tonumber(ARGV[i + 7])
+  i = i + 8
+  if finish(u, 'd', worker, now) then finished = finished + 1 end
+  for j = 1, na do redis.call('HSETNX', K_URLS, ARGV[i], 'a'); i = i + 1 end
+  for j = 1, nl do add(ARGV[i], ARGV[i + 1], ARGV[i + 2]); i = i + 3 end
+  for j = 1, nr do requeue(ARGV[i], ARGV[i + 1], ARGV[i + 2]); i = i + 3 end
+  i = put_posts(i, np)
+  for j = 1, nt do
+    nthreads = nthreads + redis.call('HSET', K_THREADS, ARGV[i], ARGV[i + 1])
+    i = i + 2
+  end
+  if path ~= '' then redis.call('HSET', K_OUTPUTS, path, out) end
 end
 if nthreads > 0 then redis.call('HINCRBY', K_COUNTS, 'threads', nthreads) end
-if ARGV[3] ~= '' then redis.call('HSET', K_OUTPUTS, ARGV[3], ARGV[4]) end
-return finished and 1 or 0
+return finished
 `)
 
 // scriptFail: ARGV worker, url, failure JSON. Returns 1, or 0 when another

@@ -78,23 +78,44 @@ func (s *RedisState) Release(ctx context.Context, req Request) error {
 	return s.wrap("release "+req.URL, err)
 }
 
-// Done records a leased request as fetched, with its links, posts, thread
-// marks and this worker's output mark, in one step. When the lease had
+// Done records leased requests as fetched, with their links, posts, thread
+// marks and this worker's output mark, all in one step. When a lease had
 // timed out and another worker holds the request now, the request stays
 // with that worker, and the rest is recorded all the same.
-func (s *RedisState) Done(ctx context.Context, d PageDone) error {
-	op := "mark " + d.Request.URL + " done"
+func (s *RedisState) Done(ctx context.Context, pages ...PageDone) error {
+	if len(pages) == 0 {
+		return nil
+	}
+	op := "mark " + pages[0].Request.URL + " done"
+	if len(pages) > 1 {
+		op = fmt.Sprintf("mark %s and %d more pages done", pages[0].Request.URL, len(pages)-1)
+	}
+	args := []any{s.opts.Worker, len(pages)}
+	for _, d := range pages {
+		var err error
+		if args, err = s.doneArgs(args, d); err != nil {
+			return s.wrap(op, err)
+		}
+	}
+	return s.wrap(op, scriptDone.Run(ctx, s.rdb, s.keys, args...).Err())
+}
+
+// doneArgs appends the arguments of one page to scriptDone's.
+func (s *RedisState) doneArgs(args []any, d PageDone) ([]any, error) {
 	out, err := s.outputArgs(d.Output)
 	if err != nil {
-		return s.wrap(op, err)
+		return nil, err
 	}
-	args := []any{s.opts.Worker, d.Request.URL, d.Output.Path, out,
-		len(d.Links), len(d.Requeue), len(d.Posts), len(d.Threads)}
-	if args, err = queueArgs(args, d.Links); err == nil {
-		args, err = queueArgs(args, d.Requeue)
+	args = append(args, d.Request.URL, d.Output.Path, out,
+		len(d.Aliases), len(d.Links), len(d.Requeue), len(d.Posts), len(d.Threads))
+	for _, a := range d.Aliases {
+		args = append(args, a)
 	}
-	if err != nil {
-		return s.wrap(op, err)
+	if args, err = queueArgs(args, d.Links); err != nil {
+		return nil, err
+	}
+	if args, err = queueArgs(args, d.Requeue); err != nil {
+		return nil, err
 	}
 	for _, p := range d.Posts {
 		args = append(args, p.Key, encodePostMark(p))
@@ -102,11 +123,11 @@ func (s *RedisState) Done(ctx context.Context, d PageDone) error {
 	for _, t := range d.Threads {
 		raw, err := json.Marshal(t)
 		if err != nil {
-			return s.wrap(op, fmt.Errorf("thread %s: %w", t.URL, err))
+			return nil, fmt.Errorf("thread %s: %w", t.URL, err)
 		}
 		args = append(args, t.URL, raw)
 	}
-	return s.wrap(op, scriptDone.Run(ctx, s.rdb, s.keys, args...).Err())
+	return args, nil
 }
 
 // outputArgs returns the output mark as JSON, remembering its path for Output.

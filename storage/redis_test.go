@@ -241,3 +241,38 @@ func TestRedisLostMidCrawl(t *testing.T) {
 		t.Error("Lease with Redis gone gave no error")
 	}
 }
+
+func TestRedisDoneOfABatch(t *testing.T) {
+	ctx := context.Background()
+	srv := redistest.Start(t)
+	st := openRedis(t, srv, "batch", storage.RedisOptions{})
+	if _, err := st.Info(ctx); err == nil {
+		t.Error("Info of a crawl id never begun gave no error")
+	}
+	begin(t, st)
+	if info, err := st.Info(ctx); err != nil || info.Start != redisInfo.Start {
+		t.Errorf("Info gave %+v, %v", info, err)
+	}
+	st.Add(ctx, rreq("a"), rreq("b"))
+	a, _, _ := st.Lease(ctx)
+	b, _, _ := st.Lease(ctx)
+	err := st.Done(ctx,
+		storage.PageDone{Request: a, Status: 200, Aliases: []string{rreq("a?page=1").URL}, Links: []storage.Request{rreq("c")},
+			Posts: []storage.PostMark{{Key: "k1"}}, Threads: []storage.ThreadMark{{URL: rreq("a").URL, LastPage: 1}}},
+		storage.PageDone{Request: b, Status: 200, Links: []storage.Request{rreq("c"), rreq("a?page=1")},
+			Posts: []storage.PostMark{{Key: "k1"}, {Key: "k2"}}, Threads: []storage.ThreadMark{{URL: rreq("a").URL, LastPage: 2}},
+			Output: storage.OutputMark{Path: "/w1.jsonl", Offset: 10}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := st.Counts(ctx); c != (storage.Counts{Done: 2, Pending: 1, Posts: 2, Threads: 1}) {
+		t.Errorf("counts %+v; want 2 done, only c pending (the alias is seen), 2 posts, 1 thread", c)
+	}
+	if m, _, _ := st.Thread(ctx, rreq("a").URL); m.LastPage != 2 {
+		t.Errorf("thread mark %+v; want the later page's", m)
+	}
+	if o, _ := st.Output(ctx); o.Offset != 10 {
+		t.Errorf("output mark %+v", o)
+	}
+}
