@@ -407,3 +407,41 @@ func (s *RedisState) scanJSON(ctx context.Context, key int, fn func(k, v string)
 		cursor = next
 	}
 }
+
+// Prefetch reads whether each URL was seen and the marks of threads, in one round trip.
+func (s *RedisState) Prefetch(ctx context.Context, urls, threads []string) (Prefetched, error) {
+	p := Prefetched{Seen: make(map[string]bool, len(urls)), Threads: make(map[string]ThreadMark, len(threads))}
+	if len(urls) == 0 && len(threads) == 0 {
+		return p, nil
+	}
+	pipe := s.rdb.Pipeline()
+	var seen, marks *redis.SliceCmd
+	if len(urls) > 0 {
+		seen = pipe.HMGet(ctx, s.keys[kURLs], urls...)
+	}
+	if len(threads) > 0 {
+		marks = pipe.HMGet(ctx, s.keys[kThreads], threads...)
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		return p, s.wrap("prefetch", err)
+	}
+	if seen != nil {
+		for i, v := range seen.Val() {
+			p.Seen[urls[i]] = v != nil
+		}
+	}
+	if marks != nil {
+		for i, v := range marks.Val() {
+			raw, ok := v.(string)
+			if !ok {
+				continue
+			}
+			var m ThreadMark
+			if err := json.Unmarshal([]byte(raw), &m); err != nil {
+				return p, s.wrap("prefetch", fmt.Errorf("%w: thread %s: %v", ErrStateCorrupt, threads[i], err))
+			}
+			p.Threads[threads[i]] = m
+		}
+	}
+	return p, nil
+}

@@ -215,4 +215,5 @@ func (s *RedisState) ClaimPosts(ctx context.Context, req Request, posts []PostMa
 var (
 	_ State       = (*RedisState)(nil)
 	_ PostClaimer = (*RedisState)(nil)
+	_ Prefetcher  = (*RedisState)(nil)
 )
