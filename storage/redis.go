@@ -29,6 +29,9 @@ type RedisOptions struct {
 	// Output is the path of this worker's output, whose mark Output returns
 	// (default: the path of the last mark this state recorded).
 	Output string
+	// Host names this machine in output marks, which are kept by host and
+	// path (default the host name).
+	Host string
 	// LeaseTimeout is how long a leased request stays with its worker
 	// before it returns to the queue for others (default 2 min). A worker
 	// that closes its state cleanly returns its leases at once; a killed
@@ -43,8 +46,11 @@ type RedisOptions struct {
 }
 
 func (o RedisOptions) withDefaults() RedisOptions {
+	if o.Host == "" {
+		o.Host, _ = os.Hostname()
+	}
 	if o.Worker == "" {
-		o.Worker = defaultWorker()
+		o.Worker = defaultWorker(o.Host)
 	}
 	if o.LeaseTimeout <= 0 {
 		o.LeaseTimeout = 2 * time.Minute
@@ -59,8 +65,7 @@ func (o RedisOptions) withDefaults() RedisOptions {
 }
 
 // defaultWorker returns a worker name unique to this process: host, pid, random.
-func defaultWorker() string {
-	host, _ := os.Hostname()
+func defaultWorker(host string) string {
 	if host == "" {
 		host = "worker"
 	}
@@ -130,6 +135,9 @@ func OpenRedisState(ctx context.Context, url, id string, opts RedisOptions) (*Re
 	ro.MaxRetryBackoff = 2 * time.Second
 	ro.DialTimeout = opts.DialTimeout
 	ro.DisableIdentity = true
+	if err := ping(ctx, *ro); err != nil {
+		return nil, err
+	}
 	rdb := redis.NewClient(ro)
 	st, err := NewRedisState(ctx, rdb, id, opts)
 	if err != nil {
@@ -140,6 +148,17 @@ func OpenRedisState(ctx context.Context, url, id string, opts RedisOptions) (*Re
 	return st, nil
 }
 
+// ping checks once, without retrying, that the server of ro answers.
+func ping(ctx context.Context, ro redis.Options) error {
+	ro.MaxRetries, ro.DialerRetries = -1, 1
+	c := redis.NewClient(&ro)
+	defer c.Close()
+	if err := c.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("redis at %s unreachable: %w", ro.Addr, err)
+	}
+	return nil
+}
+
 // NewRedisState returns the state of crawl id on the server rdb talks to.
 // Closing the state leaves rdb open.
 func NewRedisState(ctx context.Context, rdb *redis.Client, id string, opts RedisOptions) (*RedisState, error) {
@@ -148,8 +167,8 @@ func NewRedisState(ctx context.Context, rdb *redis.Client, id string, opts Redis
 		return nil, fmt.Errorf("crawl id %q: want a non-empty name without braces", id)
 	}
 	opts = opts.withDefaults()
-	if strings.ContainsAny(opts.Worker, " \n") {
-		return nil, fmt.Errorf("worker name %q: want no spaces or newlines", opts.Worker)
+	if strings.ContainsAny(opts.Worker, " \n") || strings.Contains(opts.Host, "\n") {
+		return nil, fmt.Errorf("worker %q on host %q: want no spaces or newlines", opts.Worker, opts.Host)
 	}
 	s := &RedisState{rdb: rdb, addr: addr, id: id, keys: RedisCrawlKeys(id), opts: opts}
 	for _, sc := range redisScripts {
@@ -331,7 +350,7 @@ func (s *RedisState) Output(ctx context.Context) (OutputMark, error) {
 		return OutputMark{}, nil
 	}
 	var o OutputMark
-	found, err := s.hgetJSON(ctx, kOutputs, path, &o)
+	found, err := s.hgetJSON(ctx, kOutputs, s.outputField(path), &o)
 	if !found {
 		o = OutputMark{}
 	}

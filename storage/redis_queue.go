@@ -106,7 +106,7 @@ func (s *RedisState) doneArgs(args []any, d PageDone) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	args = append(args, d.Request.URL, d.Output.Path, out,
+	args = append(args, d.Request.URL, s.outputField(d.Output.Path), out,
 		len(d.Aliases), len(d.Links), len(d.Requeue), len(d.Posts), len(d.Threads))
 	for _, a := range d.Aliases {
 		args = append(args, a)
@@ -128,6 +128,15 @@ func (s *RedisState) doneArgs(args []any, d PageDone) ([]any, error) {
 		args = append(args, t.URL, raw)
 	}
 	return args, nil
+}
+
+// outputField returns the field of an output's mark in the outputs hash:
+// host and path, as workers on two machines may write to the same path.
+func (s *RedisState) outputField(path string) string {
+	if path == "" {
+		return ""
+	}
+	return s.opts.Host + "\n" + path
 }
 
 // outputArgs returns the output mark as JSON, remembering its path for Output.
@@ -173,7 +182,7 @@ func (s *RedisState) AddPosts(ctx context.Context, posts []PostMark, out OutputM
 	if err != nil {
 		return s.wrap("add posts", err)
 	}
-	args := []any{out.Path, raw, len(posts)}
+	args := []any{s.outputField(out.Path), raw, len(posts)}
 	for _, p := range posts {
 		args = append(args, p.Key, encodePostMark(p))
 	}

@@ -276,3 +276,31 @@ func TestRedisDoneOfABatch(t *testing.T) {
 		t.Errorf("output mark %+v", o)
 	}
 }
+
+func TestRedisStatusListsWorkers(t *testing.T) {
+	ctx := context.Background()
+	srv := redistest.Start(t)
+	a := openRedis(t, srv, "status", storage.RedisOptions{Worker: "a", Host: "host1", Output: "/data/posts.jsonl"})
+	b := openRedis(t, srv, "status", storage.RedisOptions{Worker: "b", Host: "host2", Output: "/data/posts.jsonl"})
+	begin(t, a)
+	a.Add(ctx, rreq("1"), rreq("2"), rreq("3"))
+	r1, _, _ := a.Lease(ctx)
+	a.Lease(ctx)
+	r3, _, _ := b.Lease(ctx)
+	a.Done(ctx, storage.PageDone{Request: r1, Output: storage.OutputMark{Path: "/data/posts.jsonl", Offset: 10}})
+	b.Done(ctx, storage.PageDone{Request: r3, Output: storage.OutputMark{Path: "/data/posts.jsonl", Offset: 20}})
+	outs, err := a.Outputs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(outs) != "[{host1 {/data/posts.jsonl 10}} {host2 {/data/posts.jsonl 20}}]" {
+		t.Errorf("outputs %v; want one mark per host for the same path", outs)
+	}
+	if o, _ := b.Output(ctx); o.Offset != 20 {
+		t.Errorf("host2's own output mark %+v, want offset 20", o)
+	}
+	ls, _ := a.Leases(ctx)
+	if fmt.Sprint(ls) != "[{a 1}]" {
+		t.Errorf("leases %v; want worker a holding 1", ls)
+	}
+}
