@@ -15,7 +15,8 @@ type prefetched struct {
 
 // prefetch asks a state that reads over the network (Redis), in one round
 // trip, everything planning the batch will look up: whether each link was
-// seen, and the marks of the threads the pages show or list. It returns
+// seen, and the marks of the threads the pages show or list and of the
+// boards they list with a last post time. It returns
 // nil for other states.
 func (cr *crawl) prefetch(batch []*commitReq) (*prefetched, error) {
 	pf, ok := cr.state.(storage.Prefetcher)
@@ -31,16 +32,23 @@ func (cr *crawl) prefetch(batch []*commitReq) (*prefetched, error) {
 				urls = append(urls, l.URL)
 			}
 		}
-		if page.Kind == parser.KindThread && page.Thread != nil && page.Thread.URL != "" && !asked[page.Thread.URL] {
-			asked[page.Thread.URL] = true
-			threads = append(threads, page.Thread.URL)
+		ask := func(key string) {
+			if key != "" && !asked[key] {
+				asked[key] = true
+				threads = append(threads, key)
+			}
+		}
+		if page.Kind == parser.KindThread && page.Thread != nil {
+			ask(page.Thread.URL)
 		}
 		if page.Kind == parser.KindBoard && page.Board != nil {
 			for _, ref := range page.Board.Threads {
-				if ref.URL != "" && !asked[ref.URL] {
-					asked[ref.URL] = true
-					threads = append(threads, ref.URL)
-				}
+				ask(ref.URL)
+			}
+		}
+		for _, b := range page.Boards {
+			if b.LastPostAt != nil {
+				ask(boardMarkKey(b.URL))
 			}
 		}
 	}
