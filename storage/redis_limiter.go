@@ -39,12 +39,18 @@ redis.call('PEXPIRE', KEYS[1], 3600000)
 return 1
 `)
 
+// redisSlackDiv sets the slack added to each spacing: 1/10, 10%.
+const redisSlackDiv = 10
+
 // RedisLimiter paces the requests to each host across every worker that
-// shares its Redis server: per host, grants are at least Gap apart on
-// Redis's clock, whichever worker asks. It has the methods of fetch's
-// Limiter. A slot is reserved in one round trip and then waited for, so a
-// host at rate r gets at most r requests in any second (plus the jitter of
-// each worker's timer). Safe for concurrent use.
+// shares its Redis server: per host, grants are at least the gap apart (and
+// 10% more) on Redis's clock, whichever worker asks. It has the methods of
+// fetch's Limiter. A slot is reserved in one round trip and then waited
+// for. The 10% is slack for the jitter between a slot and the request's
+// arrival (each worker's timer and scheduling, the network): a host at rate
+// r (gap 1 s/r) gets at most r requests in any second as long as that
+// jitter stays under 100 ms; a loaded 2-core machine showed ±30 ms. Safe
+// for concurrent use.
 type RedisLimiter struct {
 	rdb    *redis.Client
 	gap    time.Duration
@@ -68,6 +74,7 @@ func (l *RedisLimiter) Reserve(ctx context.Context, host string) (slot time.Time
 	l.mu.Lock()
 	space := max(l.gap, l.floors[host])
 	l.mu.Unlock()
+	space += space / redisSlackDiv
 	if l.jitter > 0 {
 		space += time.Duration(rand.Float64() * l.jitter * float64(space))
 	}
