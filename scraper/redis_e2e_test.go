@@ -364,3 +364,100 @@ func BenchmarkRedisWorkers(b *testing.B) {
 		})
 	}
 }
+
+// crawlWorkers runs n workers of crawl id over start with cfg's options,
+// each into dir/prefix-i.jsonl, and returns all their records.
+func crawlWorkers(t *testing.T, rsrv *redistest.Server, id, start, dir, prefix string, n int, incremental bool) []storage.Record {
+	t.Helper()
+	var wg sync.WaitGroup
+	for i := range n {
+		out := filepath.Join(dir, fmt.Sprintf("%s-%d.jsonl", prefix, i))
+		st := redisWorker(t, rsrv, id, out, &roundTrips{}, storage.RedisOptions{})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer st.Close()
+			w, err := storage.OpenJSONL(out, storage.JSONLOptions{Seen: storage.NopSeen{}})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			cfg := Config{Start: start, State: st, NoDelay: true, Parallel: 4, Incremental: incremental,
+				Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+			if _, err := Crawl(t.Context(), cfg, w); err != nil {
+				t.Errorf("worker %d: %v", i, err)
+			}
+			if err := w.Close(); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	var all []storage.Record
+	for i := range n {
+		recs, _ := readCompleteRecords(t, filepath.Join(dir, fmt.Sprintf("%s-%d.jsonl", prefix, i)))
+		all = append(all, recs...)
+	}
+	return all
+}
+
+// TestRedisIncrementalRun: two workers crawl a forum; it grows; two workers
+// run the crawl again with Incremental: together they write exactly the
+// new posts and the edited ones (as revision 1), each once.
+func TestRedisIncrementalRun(t *testing.T) {
+	rsrv := redistest.Start(t)
+	f, srv := simForum(t, forumsim.Config{Seed: 31, Boards: 3, Threads: 80, MinPages: 1, MaxPages: 5})
+	start, dir := f.RootURL(srv.URL), t.TempDir()
+	first := crawlWorkers(t, rsrv, "nightly", start, dir, "run1", 2, false)
+	checkPosts(t, srv.URL, first, f.Posts())
+
+	ch := f.Grow(forumsim.Growth{Seed: 4, Threads: 0.05, NewThreads: 2, Edits: 3})
+	if len(ch.NewPosts) == 0 || len(ch.EditedPosts) == 0 {
+		t.Fatalf("growth too small to test: %+v", ch)
+	}
+	second := crawlWorkers(t, rsrv, "nightly", start, dir, "run2", 2, true)
+	want := map[string]int{}
+	for _, id := range ch.NewPosts {
+		want[id] = 0
+	}
+	for _, id := range ch.EditedPosts {
+		want[id] = 1
+	}
+	got := map[string]int{}
+	for _, r := range second {
+		if _, dup := got[r.Post.ID]; dup {
+			t.Errorf("post %s written twice", r.Post.ID)
+		}
+		got[r.Post.ID] = r.Revision
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("incremental outputs (post: revision) %v, want %v", got, want)
+	}
+}
+
+// TestRedisLostMidCrawl: when Redis goes away, the worker stops with an
+// error naming it (after its retries), and its output holds whole lines.
+func TestRedisLostMidCrawl(t *testing.T) {
+	rsrv := redistest.Start(t)
+	f, srv := simForum(t, forumsim.Config{Seed: 8, Boards: 2, Threads: 40, MinPages: 1, MaxPages: 4})
+	out := filepath.Join(t.TempDir(), "posts.jsonl")
+	st, err := storage.OpenRedisState(t.Context(), rsrv.URL, "lost", storage.RedisOptions{MaxRetries: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	go func() {
+		for f.TotalRequests() < 30 && ctx.Err() == nil {
+			time.Sleep(5 * time.Millisecond)
+		}
+		rsrv.Stop()
+	}()
+	_, err = workerCrawl(ctx, st, f.RootURL(srv.URL), out)
+	if err == nil || ctx.Err() != nil || !strings.Contains(err.Error(), rsrv.Addr) {
+		t.Fatalf("the crawl with Redis gone ended with %v; want an error naming %s, before the test's deadline", err, rsrv.Addr)
+	}
+	t.Logf("the worker stopped: %v", err)
+	readRecords(t, out) // fails on a torn line
+}
