@@ -432,6 +432,20 @@ func TestRedisIncrementalRun(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("incremental outputs (post: revision) %v, want %v", got, want)
+		threads := map[string]forumsim.ThreadTruth{}
+		for _, th := range f.Threads() {
+			threads[th.ID] = th
+		}
+		reqs := f.Requests()
+		for _, p := range f.Posts() {
+			if _, ok := want[p.ID]; ok {
+				if _, ok := got[p.ID]; !ok {
+					th := threads[p.ThreadID]
+					path := th.PagePaths[p.Page-1]
+					t.Logf("missing post %s: thread %s, page %d of %d, %s, fetched %d times in both runs", p.ID, p.ThreadID, p.Page, th.Pages, path, reqs[path])
+				}
+			}
+		}
 	}
 }
 

@@ -114,6 +114,22 @@ local function finish(u, st, worker, now)
   return true
 end
 
+-- put_thread records a thread mark from JSON raw; it returns 1 for a new
+-- thread. Two workers may commit a thread's pages out of order, so a mark
+-- never moves back: a higher last page already recorded stays, with its URL
+-- and last post.
+local function put_thread(u, raw)
+  local old = redis.call('HGET', K_THREADS, u)
+  if old then
+    local o, n = cjson.decode(old), cjson.decode(raw)
+    if (tonumber(o.last_page) or 0) > (tonumber(n.last_page) or 0) then
+      n.last_page, n.last_page_url, n.last_post_id = o.last_page, o.last_page_url, o.last_post_id
+      raw = cjson.encode(n)
+    end
+  end
+  return redis.call('HSET', K_THREADS, u, raw)
+end
+
 -- put_posts records post marks from ARGV[i..] (key, mark pairs), n of them,
 -- and drops their claims.
 local function put_posts(i, n)
@@ -204,7 +220,7 @@ for page = 1, tonumber(ARGV[2]) do
   for j = 1, nr do requeue(ARGV[i], ARGV[i + 1], ARGV[i + 2]); i = i + 3 end
   i = put_posts(i, np)
   for j = 1, nt do
-    nthreads = nthreads + redis.call('HSET', K_THREADS, ARGV[i], ARGV[i + 1])
+    nthreads = nthreads + put_thread(ARGV[i], ARGV[i + 1])
     i = i + 2
   end
   if path ~= '' then redis.call('HSET', K_OUTPUTS, path, out) end

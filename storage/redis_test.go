@@ -304,3 +304,30 @@ func TestRedisStatusListsWorkers(t *testing.T) {
 		t.Errorf("leases %v; want worker a holding 1", ls)
 	}
 }
+
+func TestRedisThreadMarkNeverMovesBack(t *testing.T) {
+	ctx := context.Background()
+	srv := redistest.Start(t)
+	w1 := openRedis(t, srv, "marks", storage.RedisOptions{Worker: "w1"})
+	w2 := openRedis(t, srv, "marks", storage.RedisOptions{Worker: "w2"})
+	begin(t, w1)
+	w1.Add(ctx, rreq("t/page-2"), rreq("t/page-3"))
+	p2, _, _ := w1.Lease(ctx)
+	p3, _, _ := w2.Lease(ctx)
+	thread := rreq("t").URL
+	// Worker 2 commits page 3 first; worker 1's page 2, planned from the
+	// mark before, comes after.
+	w2.Done(ctx, storage.PageDone{Request: p3, Threads: []storage.ThreadMark{{URL: thread, LastPage: 3, LastPageURL: p3.URL, LastPostID: "30", Replies: -1}}})
+	w1.Done(ctx, storage.PageDone{Request: p2, Threads: []storage.ThreadMark{{URL: thread, Title: "Hello", LastPage: 2, LastPageURL: p2.URL, LastPostID: "20", PageCount: 3, Replies: 59}}})
+	m, _, err := w1.Thread(ctx, thread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := storage.ThreadMark{URL: thread, Title: "Hello", LastPage: 3, LastPageURL: p3.URL, LastPostID: "30", PageCount: 3, Replies: 59}
+	if m != want {
+		t.Errorf("mark %+v\nwant %+v (page 3 kept, the rest from the later commit)", m, want)
+	}
+	if c, _ := w1.Counts(ctx); c.Threads != 1 {
+		t.Errorf("counts %+v, want 1 thread", c)
+	}
+}
