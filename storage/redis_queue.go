@@ -16,12 +16,14 @@ const maxRedisPriority = 1 << 20
 // queueArgs appends each request as (URL, priority, JSON) to args.
 func queueArgs(args []any, reqs []Request) ([]any, error) {
 	for _, r := range reqs {
+		u := r.URL
+		r.URL = "" // the hash field holds it
 		raw, err := json.Marshal(r)
 		if err != nil {
-			return nil, fmt.Errorf("request %s: %w", r.URL, err)
+			return nil, fmt.Errorf("request %s: %w", u, err)
 		}
 		prio := min(max(r.Priority, -maxRedisPriority), maxRedisPriority)
-		args = append(args, r.URL, prio, raw)
+		args = append(args, u, prio, raw)
 	}
 	return args, nil
 }
