@@ -218,17 +218,15 @@ func (s *RedisState) Begin(ctx context.Context, info CrawlInfo) (CrawlInfo, Coun
 	if err != nil {
 		return info, Counts{}, s.wrap("begin", err)
 	}
-	// SET NX GET: the first worker's info wins; the others read it.
-	old, err := s.rdb.SetArgs(ctx, s.keys[kInfo], raw, redis.SetArgs{Mode: "NX", Get: true}).Result()
-	switch {
-	case errors.Is(err, redis.Nil):
-		// ours was set
-	case err != nil:
+	// The first worker's info wins; the others read it and must match.
+	fresh, err := s.rdb.SetNX(ctx, s.keys[kInfo], raw, 0).Result()
+	if err != nil {
 		return info, Counts{}, s.wrap("begin", err)
-	default:
+	}
+	if !fresh {
 		var have CrawlInfo
-		if err := json.Unmarshal([]byte(old), &have); err != nil {
-			return info, Counts{}, s.wrap("begin", fmt.Errorf("%w: crawl info: %v", ErrStateCorrupt, err))
+		if _, err := s.readInfo(ctx, &have); err != nil {
+			return info, Counts{}, s.wrap("begin", err)
 		}
 		if err := s.sameCrawl(have, info); err != nil {
 			return have, Counts{}, s.wrap("begin", err)
@@ -246,16 +244,26 @@ func (s *RedisState) Begin(ctx context.Context, info CrawlInfo) (CrawlInfo, Coun
 // status); an error when it holds none.
 func (s *RedisState) Info(ctx context.Context) (CrawlInfo, error) {
 	var info CrawlInfo
-	raw, err := s.rdb.Get(ctx, s.keys[kInfo]).Bytes()
-	switch {
-	case errors.Is(err, redis.Nil):
-		err = fmt.Errorf("no crawl has begun under this crawl id")
-	case err == nil:
-		if jerr := json.Unmarshal(raw, &info); jerr != nil {
-			err = fmt.Errorf("%w: crawl info: %v", ErrStateCorrupt, jerr)
-		}
+	found, err := s.readInfo(ctx, &info)
+	if err == nil && !found {
+		err = errors.New("no crawl has begun under this crawl id")
 	}
 	return info, s.wrap("info", err)
+}
+
+// readInfo reads the crawl's info into info, reporting whether there is one.
+func (s *RedisState) readInfo(ctx context.Context, info *CrawlInfo) (bool, error) {
+	raw, err := s.rdb.Get(ctx, s.keys[kInfo]).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := json.Unmarshal(raw, info); err != nil {
+		return false, fmt.Errorf("%w: crawl info: %v", ErrStateCorrupt, err)
+	}
+	return true, nil
 }
 
 // sameCrawl returns an error saying how have and want differ as crawls, or nil.
