@@ -64,11 +64,16 @@ func (cr *crawl) committer() {
 type overlay struct {
 	posts   map[string]storage.PostMark
 	threads map[string]storage.ThreadMark
+	pre     *prefetched // what a Prefetcher state read for the batch at once, else nil
 }
 
 // commitBatch commits a batch of pages.
 func (cr *crawl) commitBatch(batch []*commitReq) error {
-	ov := &overlay{posts: map[string]storage.PostMark{}, threads: map[string]storage.ThreadMark{}}
+	pre, err := cr.prefetch(batch)
+	if err != nil {
+		return err
+	}
+	ov := &overlay{posts: map[string]storage.PostMark{}, threads: map[string]storage.ThreadMark{}, pre: pre}
 	dones := make([]storage.PageDone, 0, len(batch))
 	wrote := false
 	for _, b := range batch {
@@ -146,7 +151,8 @@ func (cr *crawl) newPosts(all []storage.Record, req storage.Request, ov *overlay
 		onPage[key] = true
 		pm := storage.PostMark{Key: key, EditedAt: editedAt(&r.Post)}
 		prev, found := ov.posts[key]
-		if !found {
+		_, shared := cr.state.(storage.PostClaimer)
+		if !found && !shared { // a shared state's ClaimPosts looks the marks up
 			var err error
 			if prev, found, err = cr.state.Post(cr.ctx, key); err != nil {
 				return nil, nil, 0, err
@@ -164,6 +170,7 @@ func (cr *crawl) newPosts(all []storage.Record, req storage.Request, ov *overlay
 		marks = append(marks, pm)
 	}
 	if claimer, ok := cr.state.(storage.PostClaimer); ok && len(marks) > 0 {
+		// ClaimPosts decides, and sets each claimed post's revision.
 		mine, err := claimer.ClaimPosts(cr.ctx, req, marks)
 		if err != nil {
 			return nil, nil, 0, err
@@ -172,6 +179,7 @@ func (cr *crawl) newPosts(all []storage.Record, req storage.Request, ov *overlay
 		for i := range marks {
 			if i < len(mine) && mine[i] {
 				recs[k], marks[k] = recs[i], marks[i]
+				recs[k].Revision = marks[k].Revision
 				k++
 			} else {
 				dups++
@@ -186,6 +194,9 @@ func (cr *crawl) newPosts(all []storage.Record, req storage.Request, ov *overlay
 func (cr *crawl) thread(ov *overlay, u string) (storage.ThreadMark, bool, error) {
 	if m, ok := ov.threads[u]; ok {
 		return m, true, nil
+	}
+	if m, found, asked := ov.prefetchedThread(u); asked {
+		return m, found, nil
 	}
 	return cr.state.Thread(cr.ctx, u)
 }

@@ -23,7 +23,6 @@ const (
 // links to queue, the pages to fetch again in an incremental run, and the
 // thread marks the page moves.
 func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.PageDone, ov *overlay) error {
-	ctx := cr.ctx
 	if err := cr.threadMark(page, done, ov); err != nil {
 		return err
 	}
@@ -59,7 +58,7 @@ func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.Page
 		default:
 			r.Priority = priorityNewThread
 		}
-		seen, err := cr.state.Seen(ctx, l.URL)
+		seen, err := cr.seen(ov, l.URL)
 		if err != nil {
 			return err
 		}

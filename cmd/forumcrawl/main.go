@@ -3,6 +3,7 @@
 //
 //	forumcrawl crawl URL -o posts.jsonl   crawl a forum, board or thread
 //	forumcrawl status --state DIR         how far a crawl is
+//	forumcrawl merge -o FILE INPUT...      join workers' outputs, each post once
 //	forumcrawl parse FILE.html...         extract posts from saved pages
 //	forumcrawl demo                       crawl a built-in demo forum
 //	forumcrawl detect URL|FILE...         say which engine made a page, and why
@@ -31,6 +32,7 @@ const usage = `forumcrawl crawls web forums into JSON Lines: every post with its
 Usage:
   forumcrawl crawl URL -o FILE [flags]   crawl from a forum index, board or thread URL
   forumcrawl status --state DIR          how far a crawl is: pages done, pending, failed, per board
+  forumcrawl merge -o FILE INPUT...      join the outputs of a crawl's workers, each post once
   forumcrawl parse [flags] FILE.html...  extract posts from saved pages to stdout
   forumcrawl demo [flags]                crawl a built-in demo forum on 127.0.0.1
   forumcrawl detect [flags] URL|FILE...  say which engine made each page, and why
@@ -57,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "crawl":
 		return runCrawl(ctx, rest, stdout, stderr)
+	case "merge":
+		return runMerge(ctx, rest, stdout, stderr)
 	case "status":
 		return runStatus(ctx, rest, stdout, stderr)
 	case "parse":
