@@ -23,8 +23,6 @@ type ProgressOptions struct {
 	Interval time.Duration
 	// Refresh is the time between redraws when Live (default 150 ms).
 	Refresh time.Duration
-	// Logger receives the log lines when not Live (default: discard).
-	Logger *slog.Logger
 }
 
 // Progress shows how a crawl is going, from its Tally: on a terminal a live
@@ -35,6 +33,7 @@ type Progress struct {
 	tally *Tally
 	opts  ProgressOptions
 	logw  *logWriter
+	log   *slog.Logger
 
 	stop chan struct{}
 	done chan struct{}
@@ -49,9 +48,6 @@ func NewProgress(t *Tally, opts ProgressOptions) *Progress {
 	if opts.Refresh <= 0 {
 		opts.Refresh = 150 * time.Millisecond
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.New(slog.DiscardHandler)
-	}
 	if opts.Out == nil {
 		opts.Out = io.Discard
 	}
@@ -62,8 +58,13 @@ func NewProgress(t *Tally, opts ProgressOptions) *Progress {
 // display while it is drawn, and writes them to Out otherwise.
 func (p *Progress) LogWriter() io.Writer { return p.logw }
 
-// Start shows the progress until Stop is called or ctx is done.
-func (p *Progress) Start(ctx context.Context) {
+// Start shows the progress until Stop is called or ctx is done; when not
+// Live, the lines go to log (nil: nowhere).
+func (p *Progress) Start(ctx context.Context, log *slog.Logger) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	p.log = log
 	p.stop, p.done = make(chan struct{}), make(chan struct{})
 	if p.opts.Live {
 		go p.drawLive(ctx)
@@ -104,7 +105,7 @@ func (p *Progress) logLines(ctx context.Context) {
 // logLine logs the tally now.
 func (p *Progress) logLine() {
 	s := p.tally.Snapshot()
-	p.opts.Logger.Info("crawl progress",
+	p.log.Info("crawl progress",
 		"pages_done", s.Done, "pages_pending", s.Pending, "posts", s.Posts,
 		"pages_per_s", fmt.Sprintf("%.1f", s.PagesPer), "errors", s.Failed,
 		"skipped", s.Skipped, "board", s.Board, "elapsed", s.Elapsed.Round(time.Second).String())
@@ -114,7 +115,9 @@ func (p *Progress) logLine() {
 func (p *Progress) drawLive(ctx context.Context) {
 	defer close(p.done)
 	c := mpb.New(mpb.WithOutput(p.opts.Out), mpb.WithRefreshRate(p.opts.Refresh), mpb.WithWidth(100), mpb.ForceTTY())
-	bar := c.New(1, mpb.BarStyle().Lbound("[").Rbound("]"),
+	// Total 0: the bar completes only when drawLive forces it at the end, not
+	// whenever the pages done catch up with the pages known so far.
+	bar := c.New(0, mpb.BarStyle().Lbound("[").Rbound("]"),
 		mpb.PrependDecorators(decor.Any(func(decor.Statistics) string { return p.pagesText() })),
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return p.ratesText() })),
 	)

@@ -9,12 +9,41 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/creack/pty"
 
 	"github.com/forumcrawl/forumcrawl/parser"
 	"github.com/forumcrawl/forumcrawl/scraper"
 )
+
+// syncBuffer is a buffer written by one goroutine and read by another.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor reports whether the buffer came to hold text within limit.
+func (s *syncBuffer) waitFor(text string, limit time.Duration) bool {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+		if strings.Contains(s.String(), text) {
+			return true
+		}
+	}
+	return false
+}
 
 // feed tells o of pages pages of 3 posts each on board "News", the last
 // failed one, and returns the posts written.
@@ -34,8 +63,8 @@ func feed(o scraper.Observer, pages int) int {
 func TestProgressOnAPipeLogsLines(t *testing.T) {
 	var logs bytes.Buffer
 	tally := NewTally()
-	p := NewProgress(tally, ProgressOptions{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
-	p.Start(context.Background())
+	p := NewProgress(tally, ProgressOptions{})
+	p.Start(context.Background(), slog.New(slog.NewTextHandler(&logs, nil)))
 	feed(tally, 12)
 	p.Stop()
 	out := logs.String()
@@ -58,16 +87,20 @@ func TestProgressOnATerminalDrawsALiveLine(t *testing.T) {
 	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 120}); err != nil {
 		t.Fatal(err)
 	}
-	var screen bytes.Buffer
+	screen := &syncBuffer{}
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); io.Copy(&screen, ptmx) }() // ends with EIO once tty is closed
+	go func() { defer wg.Done(); io.Copy(screen, ptmx) }() // ends with EIO once tty is closed
 
 	tally := NewTally()
 	p := NewProgress(tally, ProgressOptions{Out: tty, Live: true})
 	log := slog.New(slog.NewTextHandler(p.LogWriter(), nil))
-	p.Start(context.Background())
-	feed(tally, 12)
+	p.Start(context.Background(), log)
+	tally.Observe(scraper.Event{Kind: parser.KindBoard, Board: "First", Pending: 11})
+	if !screen.waitFor("1/12 pages", 10*time.Second) { // a first frame, so that the last one redraws it
+		t.Fatalf("no progress line drawn: %q", screen.String())
+	}
+	feed(tally, 11)
 	log.Warn("page failed", "url", "http://127.0.0.1/t/12")
 	p.Stop()
 	log.Info("after the display")
@@ -75,7 +108,7 @@ func TestProgressOnATerminalDrawsALiveLine(t *testing.T) {
 	wg.Wait()
 
 	out := screen.String()
-	for _, want := range []string{"12/12 pages", "33 posts", "1 errors", "board: News", "page failed", "after the display"} {
+	for _, want := range []string{"12/12 pages", "30 posts", "1 errors", "board: News", "page failed", "after the display"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the terminal does not show %q:\n%q", want, out)
 		}
