@@ -26,6 +26,8 @@ type Summary struct {
 	FailedBy    map[string]int    `json:"pages_failed_by_kind"`    // e.g. {"http": 2, "timeout": 1}
 	Skipped     int               `json:"pages_skipped"`           // fetched but not used
 	SkippedBy   map[string]int    `json:"pages_skipped_by_reason"` // e.g. {"not_forum": 1, "empty_thread": 2}
+	Pending     int               `json:"pages_pending"`           // pages left queued in the crawl's state, for the next run
+	Resumed     bool              `json:"resumed"`                 // the run went on with a crawl an earlier run began
 	Posts       int               `json:"posts_written"`
 	Duplicates  int               `json:"posts_duplicate"` // posts seen again, not written again
 	Threads     int               `json:"threads"`
@@ -43,7 +45,7 @@ func NewSummary(sum *scraper.Summary, start, output string, began time.Time) *Su
 	s := &Summary{
 		Start: start, Output: output, StartedAt: began.UTC().Truncate(time.Second),
 		Pages: sum.Pages, Failed: len(sum.Failed), FailedBy: sum.FailedByKind(),
-		SkippedBy: sum.SkippedByReason(), Posts: sum.Posts, Duplicates: sum.Duplicates,
+		SkippedBy: sum.SkippedByReason(), Pending: sum.Pending, Resumed: sum.Resumed, Posts: sum.Posts, Duplicates: sum.Duplicates,
 		Threads: sum.Threads, Boards: sum.Boards, Authors: sum.Authors, Bytes: sum.Bytes,
 		Seconds: sum.Duration.Seconds(), Failures: slices.Clone(sum.Failed),
 	}
@@ -68,6 +70,9 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	ew := &errWriter{w: w}
 	dur := time.Duration(s.Seconds * float64(time.Second)).Round(time.Millisecond)
 	ew.printf("\ncrawl summary")
+	if s.Resumed {
+		ew.printf(" (resumed)")
+	}
 	if s.Interrupted != "" {
 		ew.printf(" (stopped early: %s)", s.Interrupted)
 	}
@@ -75,6 +80,9 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	ew.printf("  pages fetched   %d (%.1f MB)\n", s.Pages, float64(s.Bytes)/1e6)
 	ew.printf("  pages failed    %d%s\n", s.Failed, byKey(s.FailedBy))
 	ew.printf("  pages skipped   %d%s\n", s.Skipped, byKey(s.SkippedBy))
+	if s.Pending > 0 {
+		ew.printf("  pages pending   %d (run the same command again to go on)\n", s.Pending)
+	}
 	ew.printf("  posts written   %d (to %s)\n", s.Posts, s.Output)
 	ew.printf("  threads         %d\n", s.Threads)
 	ew.printf("  boards          %d\n", s.Boards)

@@ -3,6 +3,7 @@
 //
 //	forumcrawl crawl URL -o posts.jsonl   crawl a forum, board or thread
 //	forumcrawl status --state DIR         how far a crawl is
+//	forumcrawl run job.yaml               run the crawls of a job file
 //	forumcrawl parse FILE.html...         extract posts from saved pages
 //	forumcrawl demo                       crawl a built-in demo forum
 //	forumcrawl detect URL|FILE...         say which engine made a page, and why
@@ -15,8 +16,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 // Exit codes.
@@ -31,6 +30,7 @@ const usage = `forumcrawl crawls web forums into JSON Lines: every post with its
 Usage:
   forumcrawl crawl URL -o FILE [flags]   crawl from a forum index, board or thread URL
   forumcrawl status --state DIR          how far a crawl is: pages done, pending, failed, per board
+  forumcrawl run [flags] JOB.yaml        run the crawls of a job file (keys are crawl flags)
   forumcrawl parse [flags] FILE.html...  extract posts from saved pages to stdout
   forumcrawl demo [flags]                crawl a built-in demo forum on 127.0.0.1
   forumcrawl detect [flags] URL|FILE...  say which engine made each page, and why
@@ -42,9 +42,10 @@ The output schema: docs/schema.md.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := notifyInterrupts(context.Background(), os.Stderr, os.Exit)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // run runs one command and returns the process's exit code.
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runCrawl(ctx, rest, stdout, stderr)
 	case "status":
 		return runStatus(ctx, rest, stdout, stderr)
+	case "run":
+		return runJob(ctx, rest, stdout, stderr)
 	case "parse":
 		return runParse(ctx, rest, stdout, stderr)
 	case "demo":
