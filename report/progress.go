@@ -108,7 +108,7 @@ func (p *Progress) logLine() {
 	p.log.Info("crawl progress",
 		"pages_done", s.Done, "pages_pending", s.Pending, "posts", s.Posts,
 		"pages_per_s", fmt.Sprintf("%.1f", s.PagesPer), "errors", s.Failed,
-		"skipped", s.Skipped, "board", s.Board, "elapsed", s.Elapsed.Round(time.Second).String())
+		"skipped", s.Skipped, "board", s.Board, "elapsed", s.Elapsed.Round(100*time.Millisecond).String())
 }
 
 // drawLive draws and redraws the live line until stopped.
