@@ -93,7 +93,7 @@ func (s *Summary) WriteTable(w io.Writer) error {
 			ew.printf("  ... and %d more failed pages (all of them: --summary FILE)\n", len(s.Failures)-maxFailuresShown)
 			break
 		}
-		ew.printf("  failed: %s (status %d): %s\n          %s\n", f.URL, f.Status, f.Err, Advice(f))
+		ew.printf("  failed: %s (status %d): %s\n          %s\n", f.URL, f.Status, f.Err, f.Advice())
 	}
 	return ew.err
 }
@@ -111,27 +111,6 @@ func byKey(m map[string]int) string {
 		out += fmt.Sprintf("%s %d", k, m[k])
 	}
 	return out + ")"
-}
-
-// Advice returns what to do about a failed page.
-func Advice(f scraper.Failure) string {
-	switch {
-	case f.Status == 429 || f.Status == 503:
-		return "the server asks us to slow down: re-run later with a larger --delay (and --parallel 1)"
-	case f.Status == 401 || f.Status == 403:
-		return "the page needs a login or blocks crawlers: check it in a browser; it may need cookies"
-	case f.Status == 404 || f.Status == 410:
-		return "the page is gone: nothing to do unless the link should work"
-	case f.Status >= 500:
-		return "the server failed: re-run later; the other pages are kept"
-	case f.Kind == "timeout":
-		return "no answer in time: raise --timeout or --delay, or re-run later"
-	case f.Kind == "too_large":
-		return "the page is larger than the body limit: it was not kept"
-	case f.Kind == "network":
-		return "could not connect: check the host name, the network and any proxy, then re-run"
-	}
-	return "re-run later; if it keeps failing, open the URL in a browser"
 }
 
 // WriteJSONFile writes the summary as indented JSON to path, atomically: a

@@ -405,8 +405,8 @@ func (cr *crawl) failed(j *job, status int, err error) {
 		return
 	}
 	u := j.req.URL
-	cr.log.Warn("page failed", "url", u, "status", status, "err", err)
 	f := Failure{URL: u, Status: status, Err: err.Error(), Kind: errKind(status, err)}
+	cr.log.Warn("page failed", "url", u, "status", status, "err", err, "what_to_do", f.Advice())
 	if ferr := cr.state.Fail(bg, storage.Failure{Request: j.req, Status: status, Err: err.Error(), At: time.Now().UTC()}); ferr != nil {
 		cr.stop(ferr)
 		return
