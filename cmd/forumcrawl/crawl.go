@@ -18,6 +18,8 @@ const crawlExamples = `  forumcrawl crawl https://forum.example.com/ -o posts.js
   forumcrawl crawl https://forum.example.com/forums/news.12/ -o news.jsonl --max-threads 50
   forumcrawl crawl https://forum.example.com/threads/hello.345/page-3 -o thread.jsonl
   forumcrawl crawl http://127.0.0.1:8090/community/ -o local.jsonl --delay 0 --parallel 8
+  forumcrawl crawl https://forum.example.com/ -o posts.jsonl --summary summary.json --metrics-addr 127.0.0.1:9090 --log-format json
+  forumcrawl crawl https://forum.example.com/ -o 'posts-{date}.jsonl' --delay 2s --print-config > nightly.yaml   # then: forumcrawl run nightly.yaml
 `
 
 // runCrawl is the crawl command.

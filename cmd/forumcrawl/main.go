@@ -37,7 +37,8 @@ Usage:
   forumcrawl selectors ENGINE            print an engine's selectors as YAML (edit; load with --selectors)
   forumcrawl help COMMAND                show a command's flags and examples
 
-Exit codes: 0 all done, 1 finished but some pages failed, 2 bad usage or set-up error.
+Exit codes: 0 all done, 1 finished but some pages failed, 2 bad usage or set-up error,
+130/143 stopped by SIGINT/SIGTERM (the first finishes in order, a second stops at once).
 The output schema: docs/schema.md.
 `
 
