@@ -122,11 +122,11 @@ func (p *Progress) drawLive(ctx context.Context) {
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return p.ratesText() })),
 	)
 	p.logw.to(c)
-	update := func() int64 {
+	update := func() Snapshot {
 		s := p.tally.Snapshot()
 		bar.SetTotal(max(int64(s.Done+s.Pending), 1), false)
 		bar.SetCurrent(int64(s.Done))
-		return int64(s.Done)
+		return s
 	}
 	tick := time.NewTicker(p.opts.Refresh)
 	defer tick.Stop()
@@ -140,8 +140,10 @@ func (p *Progress) drawLive(ctx context.Context) {
 		}
 		break
 	}
-	if done := update(); done > 0 {
-		bar.SetTotal(done, true)
+	// A crawl that ends with pages pending (stopped, or limited) keeps its
+	// bar as far as it got; one that ran out of pages shows it full.
+	if s := update(); s.Pending == 0 && s.Done > 0 {
+		bar.SetTotal(int64(s.Done), true)
 	} else {
 		bar.Abort(false)
 	}

@@ -78,7 +78,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	sf.apply(&cfg)
-	return ux.run(ctx, &cfg, *out, stderr, func() (*scraper.Summary, int) { return crawlTo(ctx, cfg, *out, *appendOut, sf, stderr) })
+	return ux.run(ctx, &cfg, *out, stderr, func(w io.Writer) (*scraper.Summary, int) { return crawlTo(ctx, cfg, *out, *appendOut, sf, w) })
 }
 
 // crawlTo crawls cfg into the JSON Lines file at out and returns the

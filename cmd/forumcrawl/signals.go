@@ -33,6 +33,7 @@ type interrupts struct {
 	mu      sync.Mutex
 	halters map[int]func(time.Duration) error
 	next    int
+	notices io.Writer // where to say a signal came (a live display's log writer), nil: stderr
 }
 
 type interruptsKey struct{}
@@ -49,7 +50,7 @@ func notifyInterrupts(parent context.Context, stderr io.Writer, exit func(int)) 
 	go func() {
 		select {
 		case sig := <-sigs:
-			fmt.Fprintf(stderr, "\nforumcrawl: %s: finishing the pages in flight, then the summary; signal again to stop at once\n", sig)
+			fmt.Fprintf(in.noticeWriter(), "forumcrawl: %s: finishing the pages in flight, then the summary; signal again to stop at once\n", sig)
 			cancel(signalCause{sig})
 		case <-done:
 			return
@@ -69,7 +70,7 @@ func notifyInterrupts(parent context.Context, stderr io.Writer, exit func(int)) 
 
 // halt stops every registered writer and exits.
 func (in *interrupts) halt(sig os.Signal) {
-	fmt.Fprintf(in.stderr, "\nforumcrawl: second signal (%s): stopping now; the output ends at a whole line\n", sig)
+	fmt.Fprintf(in.noticeWriter(), "forumcrawl: second signal (%s): stopping now; the output ends at a whole line\n", sig)
 	in.mu.Lock()
 	for _, h := range in.halters {
 		if err := h(haltTimeout); err != nil {
@@ -78,6 +79,34 @@ func (in *interrupts) halt(sig os.Signal) {
 	}
 	in.mu.Unlock() // never reached by a real exit; kept for an exit func that returns
 	in.exit(exitCode(signalCause{sig}))
+}
+
+// noticeWriter returns where to say that a signal came.
+func (in *interrupts) noticeWriter() io.Writer {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.notices != nil {
+		return in.notices
+	}
+	return in.stderr
+}
+
+// noticesTo makes the word of a signal go to w (a live display's log
+// writer, so the display does not draw over it) until the returned function
+// is called.
+func noticesTo(ctx context.Context, w io.Writer) func() {
+	in, ok := ctx.Value(interruptsKey{}).(*interrupts)
+	if !ok {
+		return func() {}
+	}
+	in.mu.Lock()
+	in.notices = w
+	in.mu.Unlock()
+	return func() {
+		in.mu.Lock()
+		in.notices = nil
+		in.mu.Unlock()
+	}
 }
 
 // onSecondSignal registers halt to be called before a hard exit, and returns

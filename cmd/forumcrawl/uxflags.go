@@ -55,10 +55,11 @@ func (u *reportFlags) logger(stderr io.Writer, level string) (*slog.Logger, erro
 }
 
 // run sets up metrics and progress around crawl, then prints the summary
-// (and writes it with --summary) and returns crawl's exit code. A metrics
+// (and writes it with --summary) and returns crawl's exit code. crawl gets
+// the writer for its messages: above the live display while there is one. A metrics
 // address that cannot be listened on, or a summary file that cannot be
 // written, exits 2 before anything is fetched.
-func (u *reportFlags) run(ctx context.Context, cfg *scraper.Config, out string, stderr io.Writer, crawl func() (*scraper.Summary, int)) int {
+func (u *reportFlags) run(ctx context.Context, cfg *scraper.Config, out string, stderr io.Writer, crawl func(stderr io.Writer) (*scraper.Summary, int)) int {
 	if u.tally == nil { // logger was not called
 		if _, err := u.logger(stderr, "info"); err != nil {
 			fmt.Fprintln(stderr, "forumcrawl crawl:", err)
@@ -88,11 +89,12 @@ func (u *reportFlags) run(ctx context.Context, cfg *scraper.Config, out string, 
 	}
 	cfg.Observer = rpt.Observers(obs...)
 
+	defer noticesTo(ctx, u.progress.LogWriter())()
 	began := time.Now()
 	if u.interval > 0 || isTerminal(stderr) && !u.noProgress {
 		u.progress.Start(ctx, u.log)
 	}
-	sum, code := crawl()
+	sum, code := crawl(u.progress.LogWriter())
 	u.progress.Stop()
 	if sum == nil {
 		return code
@@ -123,10 +125,16 @@ func checkDirWritable(path string) error {
 	return os.Remove(f.Name())
 }
 
-// isTerminal reports whether w is a terminal.
+// isTerminal reports whether w is a terminal a live display can be drawn
+// on: one that says how wide it is (a pseudo-terminal of 0 columns, as some
+// CI runners give, gets log lines instead).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false
+	}
+	cols, _, err := term.GetSize(int(f.Fd()))
+	return err == nil && cols > 0
 }
 
 // newLoggerFormat returns a logger to w at the named level, as text or JSON.
