@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -197,6 +198,32 @@ crawls:
 		if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("summary-%d.json", n))); err != nil {
 			t.Errorf("crawl %d: no summary: %v", n, err)
 		}
+	}
+	// The whole-forum crawl's summary file counts what the forum served.
+	var sum struct {
+		Pages   int `json:"pages_fetched"`
+		Failed  int `json:"pages_failed"`
+		Posts   int `json:"posts_written"`
+		Threads int `json:"threads"`
+		Boards  int `json:"boards"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "summary-1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatal(err)
+	}
+	pages := 1
+	for _, b := range f.Boards() {
+		pages += b.Pages
+	}
+	for _, th := range f.Threads() {
+		pages += th.Pages
+	}
+	if sum.Pages != pages || sum.Failed != 0 || sum.Posts != len(f.Posts()) || sum.Threads != len(f.Threads()) || sum.Boards != len(f.Boards()) {
+		t.Errorf("summary: %+v; the forum served %d pages, %d posts, %d threads, %d boards",
+			sum, pages, len(f.Posts()), len(f.Threads()), len(f.Boards()))
 	}
 	if c := strings.Count(stderr, "crawl summary"); c != 2 {
 		t.Errorf("%d summaries printed, want 2", c)
