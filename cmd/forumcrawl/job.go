@@ -167,19 +167,28 @@ func settings(path string, m *yaml.Node) ([]setting, error) {
 	return out, nil
 }
 
-// merge returns the shared settings with own's keys replacing or added.
+// merge returns the shared settings with own's keys replacing or added
+// (url and urls count as one key: a crawl's own start replaces the shared one).
 func merge(shared, own []setting) []setting {
 	out := make([]setting, 0, len(shared)+len(own))
 	mine := map[string]bool{}
 	for _, s := range own {
-		mine[s.key] = true
+		mine[startKey(s.key)] = true
 	}
 	for _, s := range shared {
-		if !mine[s.key] {
+		if !mine[startKey(s.key)] {
 			out = append(out, s)
 		}
 	}
 	return append(out, own...)
+}
+
+// startKey returns the key under which a setting replaces a shared one.
+func startKey(k string) string {
+	if k == "urls" {
+		return "url"
+	}
+	return k
 }
 
 // startURLs returns the start URLs of a crawl entry (url or urls) and where

@@ -115,6 +115,36 @@ func TestEveryCrawlFlagIsSettableFromAJobFile(t *testing.T) {
 	}
 }
 
+func TestJobCrawlsReplaceSharedKeys(t *testing.T) {
+	path := writeJob(t, `url: http://127.0.0.1:1/shared/
+output: out-{n}.jsonl
+delay: 2s
+crawls:
+  - {}
+  - urls: [http://127.0.0.1:1/a/, http://127.0.0.1:1/b/]
+    delay: 0s
+`)
+	crawls, err := loadJob(context.Background(), path, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ url, output, delay string }{
+		{"http://127.0.0.1:1/shared/", "out-1.jsonl", "--delay=2s"},
+		{"http://127.0.0.1:1/a/", "out-2.jsonl", "--delay=0s"},
+		{"http://127.0.0.1:1/b/", "out-3.jsonl", "--delay=0s"},
+	}
+	if len(crawls) != len(want) {
+		t.Fatalf("%d crawls, want %d", len(crawls), len(want))
+	}
+	for i, w := range want {
+		c := crawls[i]
+		args := strings.Join(c.args, " ")
+		if c.url != w.url || c.output != w.output || !strings.Contains(args, w.delay) || strings.Count(args, "--delay=") != 1 {
+			t.Errorf("crawl %d: %s into %s with %q; want %s into %s with %s", i+1, c.url, c.output, args, w.url, w.output, w.delay)
+		}
+	}
+}
+
 func TestJobFileMistakesNameTheLine(t *testing.T) {
 	tests := []struct {
 		name, job, want string

@@ -92,7 +92,8 @@ func (u *reportFlags) run(ctx context.Context, cfg *scraper.Config, out string, 
 	defer noticesTo(ctx, u.progress.LogWriter())()
 	began := time.Now()
 	if u.interval > 0 || isTerminal(stderr) && !u.noProgress {
-		u.progress.Start(ctx, u.log)
+		// Not stopped by a signal: the display goes on while the pages in flight finish.
+		u.progress.Start(context.WithoutCancel(ctx), u.log)
 	}
 	sum, code := crawl(u.progress.LogWriter())
 	u.progress.Stop()
