@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"syscall"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -114,7 +115,7 @@ func ServeMetrics(m *Metrics, addr string) (*MetricsServer, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		hint := "give another host:port"
-		if errors.Is(err, errAddrInUse) {
+		if errors.Is(err, syscall.EADDRINUSE) {
 			hint = "something else listens there: stop it or give another port"
 		}
 		return nil, fmt.Errorf("--metrics-addr %s: %w (%s)", addr, err, hint)
