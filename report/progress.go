@@ -163,10 +163,10 @@ func (p *Progress) ratesText() string {
 	t := fmt.Sprintf("%d posts  %.1f pages/s  %d errors", s.Posts, s.PagesPer, s.Failed)
 	if s.Board != "" {
 		b := []rune(s.Board)
-		if len(b) > 30 {
-			b = append(b[:29], '…')
+		if len(b) > 24 {
+			b = append(b[:23], '…')
 		}
-		t += "  board: " + string(b)
+		t += "  " + string(b)
 	}
 	return t
 }

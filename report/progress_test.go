@@ -84,7 +84,7 @@ func TestProgressOnATerminalDrawsALiveLine(t *testing.T) {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
 	defer ptmx.Close()
-	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 120}); err != nil {
+	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
 		t.Fatal(err)
 	}
 	screen := &syncBuffer{}
@@ -108,7 +108,7 @@ func TestProgressOnATerminalDrawsALiveLine(t *testing.T) {
 	wg.Wait()
 
 	out := screen.String()
-	for _, want := range []string{"12/12 pages", "30 posts", "1 errors", "board: News", "page failed", "after the display"} {
+	for _, want := range []string{"12/12 pages", "30 posts", "1 errors", "errors  News", "page failed", "after the display"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the terminal does not show %q:\n%q", want, out)
 		}
