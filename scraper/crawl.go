@@ -237,6 +237,7 @@ func (cr *crawl) run(ctx context.Context) error {
 				r.Abort()
 			}
 		}
+		markStart(r)
 	})
 	c.OnResponse(func(r *colly.Response) {
 		job := jobOf(r.Ctx)
@@ -404,8 +405,8 @@ func (cr *crawl) failed(j *job, status int, err error) {
 		return
 	}
 	u := j.req.URL
-	cr.log.Warn("page failed", "url", u, "status", status, "err", err)
-	f := Failure{URL: u, Status: status, Err: err.Error()}
+	f := Failure{URL: u, Status: status, Err: err.Error(), Kind: errKind(status, err)}
+	cr.log.Warn("page failed", "url", u, "status", status, "err", err, "what_to_do", f.Advice())
 	if ferr := cr.state.Fail(bg, storage.Failure{Request: j.req, Status: status, Err: err.Error(), At: time.Now().UTC()}); ferr != nil {
 		cr.stop(ferr)
 		return
@@ -413,13 +414,13 @@ func (cr *crawl) failed(j *job, status int, err error) {
 	cr.mu.Lock()
 	cr.sum.Failed = append(cr.sum.Failed, f)
 	cr.mu.Unlock()
-	cr.observe(Event{URL: u, Status: status, Err: err.Error(), ErrKind: errKind(status, err)})
+	cr.observe(Event{URL: u, Status: status, Err: err.Error(), ErrKind: f.Kind})
 }
 
 // page handles one fetched page: parse, write its posts, follow its links,
 // and mark it done.
 func (cr *crawl) page(r *colly.Response, j *job) {
-	fetched := time.Now().UTC()
+	fetched, lat := time.Now().UTC(), latency(r.Request)
 	u := r.Request.URL.String()
 	body, err := parser.Decode(r.Body, r.Headers.Get("Content-Type"))
 	if err != nil {
@@ -473,7 +474,7 @@ func (cr *crawl) page(r *colly.Response, j *job) {
 			cr.stop(err)
 			return
 		}
-		ev := Event{URL: j.req.URL, Kind: page.Kind, Status: r.StatusCode, Bytes: len(r.Body), Posts: written}
+		ev := Event{URL: j.req.URL, Kind: page.Kind, Status: r.StatusCode, Bytes: len(r.Body), Posts: written, Latency: lat}
 		if page.Thread != nil && len(page.Thread.Breadcrumb) > 0 {
 			ev.Board = page.Thread.Breadcrumb[len(page.Thread.Breadcrumb)-1].Name
 		} else if page.Board != nil {

@@ -105,3 +105,20 @@ func exchange(r *colly.Response) *Exchange {
 	}
 	return ex
 }
+
+// startKey is where a request's start time is kept in its colly context.
+const startKey = "forumcrawl.started"
+
+// markStart notes that r is about to be sent, for latency.
+func markStart(r *colly.Request) { r.Ctx.Put(startKey, time.Now()) }
+
+// latency returns the time since r was marked sent, or 0 when it was not.
+func latency(r *colly.Request) time.Duration {
+	if r == nil || r.Ctx == nil {
+		return 0
+	}
+	if t, ok := r.Ctx.GetAny(startKey).(time.Time); ok {
+		return time.Since(t)
+	}
+	return 0
+}

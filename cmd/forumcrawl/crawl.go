@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/forumcrawl/forumcrawl/parser"
+	rpt "github.com/forumcrawl/forumcrawl/report"
 	"github.com/forumcrawl/forumcrawl/scraper"
 	"github.com/forumcrawl/forumcrawl/storage"
 )
@@ -17,6 +18,8 @@ const crawlExamples = `  forumcrawl crawl https://forum.example.com/ -o posts.js
   forumcrawl crawl https://forum.example.com/forums/news.12/ -o news.jsonl --max-threads 50
   forumcrawl crawl https://forum.example.com/threads/hello.345/page-3 -o thread.jsonl
   forumcrawl crawl http://127.0.0.1:8090/community/ -o local.jsonl --delay 0 --parallel 8
+  forumcrawl crawl https://forum.example.com/ -o posts.jsonl --summary summary.json --metrics-addr 127.0.0.1:9090 --log-format json
+  forumcrawl crawl https://forum.example.com/ -o 'posts-{date}.jsonl' --delay 2s --print-config > nightly.yaml   # then: forumcrawl run nightly.yaml
 `
 
 // runCrawl is the crawl command.
@@ -37,7 +40,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, memoryLimitUsage)
 	sf := addStateFlags(fs)
-	pos, err := parseInterspersed(fs, args)
+	ux := addReportFlags(fs)
+	pos, err := parseCrawlArgs(ctx, fs, args, stdout)
 	if err != nil {
 		return flagExit(err)
 	}
@@ -55,7 +59,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cfg.Start = pos[0]
 	cfg.Delay, cfg.NoDelay = *delay, *delay == 0
-	log, err := newLogger(stderr, *level)
+	log, err := ux.logger(stderr, *level)
 	if err != nil {
 		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
@@ -74,11 +78,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	sf.apply(&cfg)
-	sum, code := crawlTo(ctx, cfg, *out, *appendOut, sf, stderr)
-	if sum != nil {
-		printSummary(stderr, sum, *out)
-	}
-	return code
+	return ux.run(ctx, &cfg, *out, stderr, func(w io.Writer) (*scraper.Summary, int) { return crawlTo(ctx, cfg, *out, *appendOut, sf, w) })
 }
 
 // crawlTo crawls cfg into the JSON Lines file at out and returns the
@@ -104,6 +104,7 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 			cfg.State = st
 		}
 	}
+	defer onSecondSignal(ctx, w.Halt)()
 	sum, err := scraper.Crawl(ctx, cfg, w)
 	if cerr := w.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("close output %s: %w", out, cerr)
@@ -114,7 +115,7 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 		return nil, exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "forumcrawl: interrupted; the output holds every post written so far, each line complete")
-		return sum, 130
+		return sum, interruptedExit(ctx)
 	case err != nil:
 		fmt.Fprintln(stderr, "forumcrawl:", err)
 		return sum, exitPartial
@@ -129,30 +130,7 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 
 // printSummary writes a short account of the crawl.
 func printSummary(w io.Writer, s *scraper.Summary, out string) {
-	secs := s.Duration.Seconds()
-	rate := 0.0
-	if secs > 0 {
-		rate = float64(s.Pages) / secs
-	}
-	fmt.Fprintf(w, "\ncrawl summary\n")
-	fmt.Fprintf(w, "  pages fetched   %d (%.1f/s, %s, %.1f MB)\n", s.Pages, rate, s.Duration.Round(time.Millisecond), float64(s.Bytes)/1e6)
-	fmt.Fprintf(w, "  pages failed    %d\n", len(s.Failed))
-	fmt.Fprintf(w, "  not forum pages %d\n", s.NotForum)
-	fmt.Fprintf(w, "  empty threads   %d\n", s.EmptyThreads)
-	fmt.Fprintf(w, "  boards          %d\n", s.Boards)
-	fmt.Fprintf(w, "  threads         %d\n", s.Threads)
-	fmt.Fprintf(w, "  posts written   %d (to %s)\n", s.Posts, out)
-	if s.Pending > 0 {
-		fmt.Fprintf(w, "  pages pending   %d (run the same command again to go on)\n", s.Pending)
-	}
-	fmt.Fprintf(w, "  authors         %d\n", s.Authors)
-	for i, f := range s.Failed {
-		if i == 10 {
-			fmt.Fprintf(w, "  ... and %d more failed pages\n", len(s.Failed)-10)
-			break
-		}
-		fmt.Fprintf(w, "  failed: %s (status %d): %s\n", f.URL, f.Status, f.Err)
-	}
+	rpt.NewSummary(s, "", out, time.Now().Add(-s.Duration)).WriteTable(w)
 }
 
 // flagExit returns the exit code for a flag parsing error (0 for --help).

@@ -4,6 +4,7 @@
 //	forumcrawl crawl URL -o posts.jsonl   crawl a forum, board or thread
 //	forumcrawl status --state DIR         how far a crawl is
 //	forumcrawl merge -o FILE INPUT...      join workers' outputs, each post once
+//	forumcrawl run job.yaml               run the crawls of a job file
 //	forumcrawl parse FILE.html...         extract posts from saved pages
 //	forumcrawl demo                       crawl a built-in demo forum
 //	forumcrawl detect URL|FILE...         say which engine made a page, and why
@@ -16,8 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 // Exit codes.
@@ -33,20 +32,23 @@ Usage:
   forumcrawl crawl URL -o FILE [flags]   crawl from a forum index, board or thread URL
   forumcrawl status --state DIR          how far a crawl is: pages done, pending, failed, per board
   forumcrawl merge -o FILE INPUT...      join the outputs of a crawl's workers, each post once
+  forumcrawl run [flags] JOB.yaml        run the crawls of a job file (keys are crawl flags)
   forumcrawl parse [flags] FILE.html...  extract posts from saved pages to stdout
   forumcrawl demo [flags]                crawl a built-in demo forum on 127.0.0.1
   forumcrawl detect [flags] URL|FILE...  say which engine made each page, and why
   forumcrawl selectors ENGINE            print an engine's selectors as YAML (edit; load with --selectors)
   forumcrawl help COMMAND                show a command's flags and examples
 
-Exit codes: 0 all done, 1 finished but some pages failed, 2 bad usage or set-up error.
+Exit codes: 0 all done, 1 finished but some pages failed, 2 bad usage or set-up error,
+130/143 stopped by SIGINT/SIGTERM (the first finishes in order, a second stops at once).
 The output schema: docs/schema.md.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := notifyInterrupts(context.Background(), os.Stderr, os.Exit)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // run runs one command and returns the process's exit code.
@@ -63,6 +65,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runMerge(ctx, rest, stdout, stderr)
 	case "status":
 		return runStatus(ctx, rest, stdout, stderr)
+	case "run":
+		return runJob(ctx, rest, stdout, stderr)
 	case "parse":
 		return runParse(ctx, rest, stdout, stderr)
 	case "demo":

@@ -55,6 +55,9 @@ func TestBadUsageExitsTwoBeforeFetching(t *testing.T) {
 		{"unknown engine", []string{"crawl", start, "-o", filepath.Join(dir, "a.jsonl"), "--engine", "nope"}, `unknown engine "nope"`},
 		{"bad flag", []string{"crawl", start, "--parallel", "many"}, "invalid value"},
 		{"bad memory limit", []string{"crawl", start, "-o", filepath.Join(dir, "a.jsonl"), "--memory-limit", "lots"}, "--memory-limit"},
+		{"metrics address in use", []string{"crawl", start, "-o", filepath.Join(dir, "a.jsonl"), "--metrics-addr", strings.TrimPrefix(srv.URL, "http://")}, "address already in use"},
+		{"bad log format", []string{"crawl", start, "-o", filepath.Join(dir, "a.jsonl"), "--log-format", "xml"}, `--log-format "xml"`},
+		{"summary directory missing", []string{"crawl", start, "-o", filepath.Join(dir, "a.jsonl"), "--summary", filepath.Join(dir, "missing", "s.json")}, "--summary"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
