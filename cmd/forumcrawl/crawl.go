@@ -40,6 +40,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, memoryLimitUsage)
 	sf := addStateFlags(fs)
+	sf.redis = addRedisFlags(fs)
 	ux := addReportFlags(fs)
 	pos, err := parseCrawlArgs(ctx, fs, args, stdout)
 	if err != nil {
@@ -54,6 +55,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	if err := applyMemoryLimit(*memLimit); err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
+		return exitUsage
+	}
+	if err := sf.redis.check(sf); err != nil {
 		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
 	}
@@ -93,7 +98,15 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 		fmt.Fprintln(stderr, "forumcrawl:", err)
 		return nil, exitUsage
 	}
-	if sf != nil {
+	if sf != nil && sf.redis != nil && sf.redis.enabled() {
+		st, err := sf.redis.open(ctx, out, sf.reset)
+		if err != nil {
+			fmt.Fprintln(stderr, "forumcrawl:", err)
+			return nil, exitUsage
+		}
+		defer st.Close()
+		cfg.State = st
+	} else if sf != nil {
 		st, err := sf.open(out)
 		if err != nil {
 			fmt.Fprintln(stderr, "forumcrawl:", err)

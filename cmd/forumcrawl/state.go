@@ -19,6 +19,7 @@ type stateFlags struct {
 	incremental bool
 	retryFailed bool
 	perRun      bool
+	redis       *redisFlags // a crawl shared through Redis; nil or disabled: bbolt
 }
 
 // addStateFlags registers the state flags on fs.

@@ -14,19 +14,47 @@ import (
 
 const statusExamples = `  forumcrawl status --state posts.state
   forumcrawl status --state posts.state --json
+  forumcrawl status --redis redis://redis.lan:6379/0 --crawl-id example
 `
 
 // runStatus prints how far the crawl in a state is.
 func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("status", "forumcrawl status --state DIR [flags]", statusExamples, stderr)
+	fs := newFlagSet("status", "forumcrawl status (--state DIR | --redis URL --crawl-id NAME) [flags]", statusExamples, stderr)
 	dir := fs.String("state", "", "crawl state `directory` (as given to crawl --state, or beside its output)")
 	asJSON := fs.Bool("json", false, "print the status as JSON")
 	failed := fs.Int("failed", 20, "list at most this many failed pages")
+	rf := addRedisFlags(fs)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return flagExit(err)
 	}
+	if rf.enabled() || rf.crawlID != "" {
+		if err := rf.check(nil); err != nil {
+			fmt.Fprintln(stderr, "forumcrawl status:", err)
+			return exitUsage
+		}
+		st, err := openRedisState(ctx, rf.url, rf.crawlID, "", 0)
+		if err != nil {
+			fmt.Fprintln(stderr, "forumcrawl status:", err)
+			return exitUsage
+		}
+		defer st.Close()
+		rep, err := stateReport(ctx, st, *failed)
+		if err != nil {
+			fmt.Fprintln(stderr, "forumcrawl status:", err)
+			return exitUsage
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			enc.Encode(rep)
+			return exitOK
+		}
+		printStatus(stdout, rep)
+		printRedisWorkers(ctx, stdout, st)
+		return exitOK
+	}
 	if *dir == "" {
-		fmt.Fprintln(stderr, "forumcrawl status: --state DIR is required")
+		fmt.Fprintln(stderr, "forumcrawl status: --state DIR (or --redis URL --crawl-id NAME) is required")
 		return exitUsage
 	}
 	if _, err := os.Stat(filepath.Join(*dir, storage.StateFile)); err != nil {
