@@ -56,6 +56,9 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%s: body larger than %d bytes (see --max-body)", e.URL, e.Limit)
 }
 
+// FailKind returns "too_large", the class of this failure in a crawl's summary.
+func (e *TooLargeError) FailKind() string { return "too_large" }
+
 // RetryError is the error for a request that still failed after its retries.
 type RetryError struct {
 	URL      string

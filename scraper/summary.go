@@ -6,6 +6,8 @@ import "time"
 type Summary struct {
 	Pages        int           `json:"pages"`         // pages fetched and parsed
 	Failed       []Failure     `json:"failed"`        // pages that could not be fetched
+	Skipped      []Skip        `json:"skipped"`       // pages not fetched on purpose (robots.txt, challenges, private addresses)
+	Repeated     int           `json:"repeated"`      // thread pages that repeated another page's posts (pagination loops)
 	NotForum     int           `json:"not_forum"`     // pages that were not forum content pages
 	EmptyThreads int           `json:"empty_threads"` // thread pages that yielded no posts
 	Posts        int           `json:"posts"`         // posts written
@@ -23,5 +25,6 @@ type Summary struct {
 type Failure struct {
 	URL    string `json:"url"`
 	Status int    `json:"status"` // HTTP status, 0 when none came
+	Kind   string `json:"kind"`   // "http", "timeout", "network", "too_large", "redirect"
 	Err    string `json:"error"`
 }
