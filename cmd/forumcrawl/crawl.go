@@ -37,6 +37,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	level := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, memoryLimitUsage)
 	sf := addStateFlags(fs)
+	fetchOpts := addFetchFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -74,6 +75,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	sf.apply(&cfg)
+	if err := fetchOpts.apply(ctx, &cfg, log); err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
+		return exitUsage
+	}
 	sum, code := crawlTo(ctx, cfg, *out, *appendOut, sf, stderr)
 	if sum != nil {
 		printSummary(stderr, sum, *out)
@@ -121,6 +126,9 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 	case sum.Pages == 0 && len(sum.Failed) > 0:
 		fmt.Fprintf(stderr, "forumcrawl: could not fetch the start page %s: %s\n", sum.Failed[0].URL, sum.Failed[0].Err)
 		return sum, exitPartial
+	case sum.Pages == 0 && len(sum.Skipped) > 0:
+		fmt.Fprintf(stderr, "forumcrawl: the start page %s was skipped: %s\n", sum.Skipped[0].URL, sum.Skipped[0].Err)
+		return sum, exitPartial
 	case len(sum.Failed) > 0:
 		return sum, exitPartial
 	}
@@ -146,12 +154,13 @@ func printSummary(w io.Writer, s *scraper.Summary, out string) {
 		fmt.Fprintf(w, "  pages pending   %d (run the same command again to go on)\n", s.Pending)
 	}
 	fmt.Fprintf(w, "  authors         %d\n", s.Authors)
+	printSkipped(w, s)
 	for i, f := range s.Failed {
 		if i == 10 {
 			fmt.Fprintf(w, "  ... and %d more failed pages\n", len(s.Failed)-10)
 			break
 		}
-		fmt.Fprintf(w, "  failed: %s (status %d): %s\n", f.URL, f.Status, f.Err)
+		fmt.Fprintf(w, "  failed (%s): %s (status %d): %s\n", f.Kind, f.URL, f.Status, f.Err)
 	}
 }
 
