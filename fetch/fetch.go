@@ -39,6 +39,9 @@ type Options struct {
 	// Backoff is the first wait before a retry, doubled for each next one
 	// (default 1 s), up to MaxBackoff (default 60 s); each wait is jittered.
 	Backoff, MaxBackoff time.Duration
+	// SlowStart is the spacing a host gets after its first 429 reply,
+	// doubled with each next one up to a minute (default 500 ms).
+	SlowStart time.Duration
 	// MaxRetryTime bounds the time one request may take with all its retries (default 5 min).
 	MaxRetryTime time.Duration
 	// Timeout bounds each attempt, from sending to the body's end (default 30 s).
@@ -152,6 +155,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxBackoff <= 0 {
 		o.MaxBackoff = time.Minute
+	}
+	if o.SlowStart <= 0 {
+		o.SlowStart = 500 * time.Millisecond
 	}
 	if o.MaxRetryTime <= 0 {
 		o.MaxRetryTime = 5 * time.Minute

@@ -161,11 +161,11 @@ func (t *Transport) observe(host string, latency time.Duration, failed bool) {
 	}
 }
 
-// slowDown doubles the host's least spacing after a 429 (from 500 ms, up
-// to a minute, at least the Retry-After), for the rest of the run.
+// slowDown doubles the host's least spacing after a 429 (from SlowStart,
+// up to a minute, at least the Retry-After), for the rest of the run.
 func (t *Transport) slowDown(host string, retryAfter time.Duration) {
 	t.mu.Lock()
-	d := min(max(2*t.floors[host], 500*time.Millisecond, retryAfter), time.Minute)
+	d := min(max(2*t.floors[host], t.opts.SlowStart, retryAfter), time.Minute)
 	if d == t.floors[host] {
 		t.mu.Unlock()
 		return

@@ -97,6 +97,9 @@ func failKind(status int, err error) string {
 	if errors.As(err, &k) {
 		return k.FailKind()
 	}
+	if errors.Is(err, colly.ErrForbiddenDomain) { // only a redirect off the forum's host gets here
+		return "redirect"
+	}
 	return errKind(status, err)
 }
 
