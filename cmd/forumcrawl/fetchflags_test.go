@@ -105,7 +105,7 @@ func TestMembersOnlyCrawl(t *testing.T) {
 func TestWithContact(t *testing.T) {
 	cases := map[[2]string]string{
 		{"forumcrawl/0.1 (+https://github.com/forumcrawl/forumcrawl)", "mailto:me@example.org"}: "forumcrawl/0.1 (+https://github.com/forumcrawl/forumcrawl; contact: mailto:me@example.org)",
-		{"mybot/2", "https://example.org/bot"}: "mybot/2 (contact: https://example.org/bot)",
+		{"mybot/2", "https://example.org/bot"}:                                                  "mybot/2 (contact: https://example.org/bot)",
 	}
 	for in, want := range cases {
 		if got := withContact(in[0], in[1]); got != want {
