@@ -139,10 +139,14 @@ func (t *Transport) once(req *http.Request, limit int64) (*http.Response, []byte
 		return nil, nil, err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if resp.ContentLength > 0 && resp.ContentLength <= limit {
+		buf.Grow(int(resp.ContentLength) + bytes.MinRead) // one allocation, room to see the end
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1)); err != nil {
 		return nil, nil, fmt.Errorf("read body of %s: %w", req.URL, err)
 	}
+	body := buf.Bytes()
 	if int64(len(body)) > limit {
 		return nil, nil, &TooLargeError{URL: req.URL.String(), Limit: limit}
 	}
