@@ -326,3 +326,37 @@ func TestMaxBody(t *testing.T) {
 		t.Errorf("under the limit: got %v, %d bytes, %v; want the page decompressed", resp, len(body), err)
 	}
 }
+
+// TestRetryAfterHonoured checks, server side, that a retry comes no sooner
+// than the Retry-After of the 429 before it.
+func TestRetryAfterHonoured(t *testing.T) {
+	var mu sync.Mutex
+	var times []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		n := len(times)
+		mu.Unlock()
+		if n == 1 {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+	o := fastOptions(srv)
+	o.IgnoreRobots = true
+	resp, body, err := get(t, newTransport(t, o), srv.URL+"/p")
+	if err != nil || resp.StatusCode != 200 || body != "ok" {
+		t.Fatalf("got %v %q %v", resp, body, err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(times) != 2 {
+		t.Fatalf("%d requests, want 2", len(times))
+	}
+	if gap := times[1].Sub(times[0]); gap < time.Second {
+		t.Errorf("retried after %s, before the Retry-After of 1s", gap)
+	}
+}

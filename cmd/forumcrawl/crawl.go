@@ -17,6 +17,7 @@ const crawlExamples = `  forumcrawl crawl https://forum.example.com/ -o posts.js
   forumcrawl crawl https://forum.example.com/forums/news.12/ -o news.jsonl --max-threads 50
   forumcrawl crawl https://forum.example.com/threads/hello.345/page-3 -o thread.jsonl
   forumcrawl crawl http://127.0.0.1:8090/community/ -o local.jsonl --delay 0 --parallel 8
+  forumcrawl crawl https://forum.example.com/forums/members.9/ -o m.jsonl --cookies cookies.txt --rate 1 --contact mailto:me@example.org
 `
 
 // runCrawl is the crawl command.
