@@ -129,4 +129,3 @@ func startForumsimProcess(b *testing.B) string {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
-

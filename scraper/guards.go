@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gocolly/colly/v2"
+
 	"github.com/forumcrawl/forumcrawl/parser"
 	"github.com/forumcrawl/forumcrawl/storage"
 )
