@@ -100,7 +100,7 @@ func TestTransientFaults(t *testing.T) {
 		{"429 with Retry-After on a fifth of pages", forumsim.Faults{TooManyRate: 0.2, RetryAfter: 0}, 2, 0},
 		// Go's transport resends once by itself on a reused connection found closed.
 		{"connection resets on a third of pages", forumsim.Faults{ResetRate: 0.3}, 4, 0},
-		{"slow replies past the timeout on a fifth of pages", forumsim.Faults{SlowRate: 0.2, SlowFor: 10 * time.Second}, 2, 200 * time.Millisecond},
+		{"slow replies past the timeout on a fifth of pages", forumsim.Faults{SlowRate: 0.2, SlowFor: 30 * time.Second}, 2, time.Second},
 		{"bodies cut short on a third of pages", forumsim.Faults{TruncateRate: 0.3}, 4, 0},
 	}
 	for _, tc := range cases {
