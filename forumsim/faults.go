@@ -235,14 +235,7 @@ func (f *Forum) rewrite(fl *Faults, r *http.Request, body []byte, next string) [
 		body = bytes.Replace(body, []byte("</head>"), []byte(link), 1)
 	}
 	if fl.SessionIDs {
-		body = localHref.ReplaceAllFunc(body, func(m []byte) []byte {
-			sm := localHref.FindSubmatch(m)
-			sep := "?"
-			if bytes.ContainsRune(sm[2], '?') {
-				sep = "&amp;"
-			}
-			return []byte(string(sm[1]) + "=\"" + string(sm[2]) + sep + "s=0f3a9c2e5b7d4e1a" + string(sm[3]) + "\"")
-		})
+		body = withSessionIDs(body)
 	}
 	if contains(fl.Oversize, r.URL.Path) {
 		pad := "<!-- " + strings.Repeat("padding ", fl.OversizeBytes/8+1) + "-->\n</body>"
@@ -263,6 +256,29 @@ func (f *Forum) rewrite(fl *Faults, r *http.Request, body []byte, next string) [
 		}
 	}
 	return body
+}
+
+// sessionID is the id SessionIDs adds to links.
+const sessionID = "0f3a9c2e5b7d4e1a"
+
+// withSessionIDs returns body with ?s=sessionID (or &s=) added to every
+// root-relative href, src and action, before any fragment: one pass.
+func withSessionIDs(body []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(body) + len(body)/20)
+	last := 0
+	for _, m := range localHref.FindAllSubmatchIndex(body, -1) {
+		path := body[m[4]:m[5]]
+		out.Write(body[last:m[5]])
+		if bytes.IndexByte(path, '?') >= 0 {
+			out.WriteString("&amp;s=" + sessionID)
+		} else {
+			out.WriteString("?s=" + sessionID)
+		}
+		last = m[5]
+	}
+	out.Write(body[last:])
+	return out.Bytes()
 }
 
 // contentType returns the Content-Type an HTML page is served with.

@@ -18,10 +18,11 @@ import (
 var faultForum = forumsim.Config{Seed: 21, Boards: 3, SubBoards: -1, Threads: 12, MinPages: 1, MaxPages: 4}
 
 // faultFetch is the fetch options of the fault tests: the real stack with
-// short backoffs, no pacing and no adaptive slow-down (to keep tests quick).
+// short backoffs, no pacing and no adaptive slow-down (to keep tests
+// quick), and an attempt timeout long enough for a loaded machine under -race.
 func faultFetch() fetch.Options {
 	return fetch.Options{Backoff: time.Millisecond, MaxBackoff: 10 * time.Millisecond, SlowStart: time.Millisecond,
-		Timeout: 2 * time.Second, NoAdapt: true}
+		Timeout: 10 * time.Second, NoAdapt: true}
 }
 
 // crawlFaulty serves faultForum with faults and crawls it through the fetch stack.
