@@ -23,6 +23,8 @@ type Forum struct {
 	reqMu    sync.Mutex
 	requests map[string]int
 	total    int
+	times    []time.Time // when each request came (see RequestTimes)
+	faults   Faults      // see SetFaults
 }
 
 // category is a node that groups boards on the index page.

@@ -31,9 +31,14 @@ func (f *Forum) Handler() http.Handler {
 		f.reqMu.Lock()
 		f.requests[k]++
 		f.total++
+		f.times = append(f.times, time.Now())
+		n, fl := f.requests[k], f.faults
 		f.reqMu.Unlock()
 		f.mu.RLock()
 		defer f.mu.RUnlock()
+		if fl.on() && f.serveFaulty(&fl, w, r, k, n) {
+			return
+		}
 		f.route(w, r)
 	})
 }

@@ -30,8 +30,9 @@ func Discourse() *Engine {
 		},
 		// Topic lists (?page=N) and topics (?page=N) are paged by query; the
 		// rest of the query (order, ascending, filters) selects a sort variant.
-		DropParams: []string{"order", "ascending", "status", "tracking", "_", "u", "print"},
-		Finish:     finishDiscourse,
+		NeverContent: discourseTraps,
+		DropParams:   []string{"order", "ascending", "status", "tracking", "_", "u", "print"},
+		Finish:       finishDiscourse,
 		Selectors: Selectors{
 			IsThread: Rule{"div.crawler-post[itemtype*=DiscussionForumPosting], div.crawler-post[itemprop=comment]"},
 			IsBoard:  Rule{"table.topic-list tr.topic-list-item", ".topic-list .topic-list-item"},

@@ -21,6 +21,10 @@ type Engine struct {
 	// DropParams are query parameters that never change a page's content
 	// (session ids, sort orders that mirror the default...). Canonical URLs lack them.
 	DropParams []string
+	// NeverContent matches the path and query of the engine's links that
+	// never lead to content (posting, login, search, member lists, print
+	// views, jumps, sort variants); such links are dropped from a page's Links.
+	NeverContent *regexp.Regexp
 	// RedundantParams are query parameters that add nothing beside another:
 	// the key is dropped from a canonical URL whose query has the value's
 	// parameter (phpBB's forum id f beside a topic id t).
@@ -94,7 +98,7 @@ func (e *Engine) rules() (*compiled, error) {
 func (e *Engine) WithSelectors(sel Selectors) *Engine {
 	return &Engine{
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
-		DropParams: e.DropParams, PagePath: e.PagePath, PageParams: e.PageParams, PageStart: e.PageStart,
+		DropParams: e.DropParams, NeverContent: e.NeverContent, PagePath: e.PagePath, PageParams: e.PageParams, PageStart: e.PageStart,
 		RedundantParams: e.RedundantParams, ParseJSON: e.ParseJSON, Finish: e.Finish,
 	}
 }

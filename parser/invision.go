@@ -29,8 +29,9 @@ func Invision() *Engine {
 			{Rule{"#userlinks, #userlinksguest"}, 1, "IP.Board #userlinks bar"},
 			{Rule{"a[href*='index.php?showforum='], a[href*='index.php?showtopic=']"}, 1, "IP.Board showforum/showtopic links"},
 		},
-		DropParams: []string{"csrfKey", "sortby", "sortdirection", "_fromLogin", "_fromLogout", "referrer"},
-		PagePath:   regexp.MustCompile(`(/)page/(\d+)()/?$`),
+		NeverContent: invisionTraps,
+		DropParams:   []string{"csrfKey", "sortby", "sortdirection", "_fromLogin", "_fromLogout", "referrer"},
+		PagePath:     regexp.MustCompile(`(/)page/(\d+)()/?$`),
 		Selectors: Selectors{
 			IsThread: Rule{"body[data-pagecontroller=topic]", "article[id^=elComment_]"},
 			IsBoard:  Rule{"body[data-pagecontroller=forums]", "li.ipsDataItem[data-rowid]", "a[id^=tid-link-]"},

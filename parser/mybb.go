@@ -22,9 +22,10 @@ func MyBB() *Engine {
 			{Rule{"span.largetext > a[href*='showthread.php?tid=']"}, 2, "printable view's thread link"},
 			{Rule{"a[href^='printthread.php']"}, 1, "printthread.php links"},
 		},
-		DropParams: []string{"sortby", "order", "datecut", "prefix", "highlight", "my_post_key"},
-		PageParams: []string{"page"},
-		PagePath:   regexp.MustCompile(`(-)page-(\d+)(\.html)$`),
+		NeverContent: mybbTraps,
+		DropParams:   []string{"sortby", "order", "datecut", "prefix", "highlight", "my_post_key"},
+		PageParams:   []string{"page"},
+		PagePath:     regexp.MustCompile(`(-)page-(\d+)(\.html)$`),
 		Selectors: Selectors{
 			IsThread: Rule{"#posts .post[id^='post_']", "div.post[id^='post_']"},
 			IsBoard:  Rule{"tr.inline_row span[id^='tid_']", "a[href*='newthread.php?fid=']"},

@@ -169,6 +169,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	if e.Finish != nil {
 		e.Finish(page)
 	}
+	page.Links = e.dropNeverContent(page.Links)
 	return page, nil
 }
 
@@ -184,6 +185,7 @@ func (p *Parser) parseJSON(base *url.URL, body []byte, fetched time.Time) (*Page
 			return nil, fmt.Errorf("parse %s: %s: %w", base, e.Name, err)
 		}
 		if page != nil {
+			page.Links = e.dropNeverContent(page.Links)
 			return page, nil
 		}
 	}

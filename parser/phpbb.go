@@ -39,6 +39,7 @@ func PhpBB() *Engine {
 			{Rule{"a[href*='viewtopic.php'], a[href*='viewforum.php']"}, 1, "viewtopic.php or viewforum.php links"},
 			{Rule{"a[href*='memberlist.php'], a[href*='ucp.php']"}, 1, "memberlist.php or ucp.php links"},
 		},
+		NeverContent:    phpbbTraps,
 		DropParams:      []string{"hilit", "sk", "sd", "st"},
 		RedundantParams: map[string]string{"f": "t"},
 		PageParams:      []string{"start"},

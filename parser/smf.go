@@ -39,6 +39,7 @@ func SMF() *Engine {
 			{Rule{"a[href*='action=credits']"}, 1, "action=credits link"},
 			{Rule{"form#quickModForm"}, 1, "quickModForm"},
 		},
+		NeverContent: smfTraps,
 		DropParams:   []string{"wap", "wap2", "imode", "theme", "language", "sort", "desc"},
 		ReplyNumbers: true,
 		PageStart:    regexp.MustCompile(`(?:^|[&;/?])(?:topic|board)[=,]\d+\.(\d+)(?:$|[&;/.])`),

@@ -150,7 +150,7 @@ func (x *extractor) attachments(n *html.Node, p *Post) {
 		}
 		att := Attachment{Name: c.get("AttachName").text(a)}
 		if link != nil {
-			att.URL = x.abs(attr(link, "href"))
+			att.URL = withoutSession(x.abs(attr(link, "href"))) // phpBB and vBulletin put the session id in download links
 			if att.Name == "" {
 				att.Name = nodeText(link)
 			}

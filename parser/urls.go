@@ -14,7 +14,7 @@ import (
 // CanonicalURL returns the one form of u under which a crawler should know a
 // page: scheme and host lower-cased, default port and fragment dropped,
 // session and tracking parameters (and e's DropParams and RedundantParams)
-// removed, the rest of the query sorted (pairs separated by "&" or ";" are
+// and path session ids (";jsessionid=") removed, the rest of the query sorted (pairs separated by "&" or ";" are
 // written with "&"), and, where e knows it, a page-1 URL reduced to its
 // thread's or board's URL. e may be nil (engine not known yet).
 func CanonicalURL(u *url.URL, e *Engine) *url.URL {
@@ -29,6 +29,9 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	c.Host = host
 	if c.Path == "" {
 		c.Path = "/"
+	}
+	if strings.IndexByte(c.Path, ';') >= 0 {
+		c.Path = pathSession.ReplaceAllString(c.Path, "")
 	}
 	if c.RawQuery != "" {
 		q := parseQuery(c.RawQuery)
@@ -53,6 +56,9 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	c.RawPath = ""
 	return &c
 }
+
+// pathSession matches a session id kept as a path parameter ("/index.php;jsessionid=ABC").
+var pathSession = regexp.MustCompile(`(?i);(jsessionid|phpsessid|sid)=[^/;]*`)
 
 // parseQuery returns the parameters of a raw query whose pairs are separated
 // by "&" or ";" (SMF writes "?action=profile;u=5"; url.ParseQuery drops such

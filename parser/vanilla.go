@@ -23,7 +23,8 @@ func Vanilla() *Engine {
 			{Rule{".Breadcrumbs .CrumbLabel"}, 1, "Breadcrumbs with CrumbLabel"},
 			{Rule{"link[href*='/applications/vanilla/'], script[src*='/applications/vanilla/'], link[href*='/applications/dashboard/']"}, 2, "/applications/vanilla assets"},
 		},
-		DropParams: []string{"TransientKey", "DeliveryType", "DeliveryMethod", "Target"},
+		NeverContent: vanillaTraps,
+		DropParams:   []string{"TransientKey", "DeliveryType", "DeliveryMethod", "Target"},
 		// Page N of a discussion or list is its URL plus /pN; page 1 is the
 		// URL itself, with no trailing slash (as its canonical link says).
 		PagePath: regexp.MustCompile(`()/p(\d+)()/?$`),

@@ -29,6 +29,7 @@ func VBulletin() *Engine {
 			{Rule{"td.alt1Active"}, 2, "td.alt1Active forum cells"},
 			{Rule{"li.forumbit_post, li.forumbit_nopost"}, 2, "li.forumbit forum list"},
 		},
+		NeverContent: vbulletinTraps,
 		DropParams: []string{"highlight", "daysprune", "order", "sort", "sortorder", "sortfield",
 			"pp", "perpage", "posticon", "prefixid", "securitytoken", "viewfull", "userid"},
 		PagePath:   regexp.MustCompile(`()/page(\d+)(\.html?)?/?$`),

@@ -18,8 +18,9 @@ func XenForo1() *Engine {
 			{Rule{"div.PageNav[data-last]"}, 1, "PageNav with data-last"},
 			{Rule{"blockquote.messageText.baseHtml, .baseHtml .bbCodeQuote"}, 1, "baseHtml message text"},
 		},
-		DropParams: []string{"order", "direction", "prefix_id", "_xfToken", "_xfResponseType", "_xfNoRedirect", "_xfRequestUri"},
-		PagePath:   regexp.MustCompile(`(/|-)page-(\d+)(\.html?)?/?$`),
+		NeverContent: xenforo1Traps,
+		DropParams:   []string{"order", "direction", "prefix_id", "_xfToken", "_xfResponseType", "_xfNoRedirect", "_xfRequestUri"},
+		PagePath:     regexp.MustCompile(`(/|-)page-(\d+)(\.html?)?/?$`),
 		Selectors: Selectors{
 			IsThread: Rule{"#content.thread_view", "#messageList li.message[id^='post-']"},
 			IsBoard:  Rule{"#content.forum_view", "li.discussionListItem"},

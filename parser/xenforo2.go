@@ -14,8 +14,9 @@ func XenForo2() *Engine {
 			{Rule{".structItem--thread"}, 2, "structItem--thread elements"},
 			{Rule{".p-body-inner, .p-pageWrapper"}, 1, "p-body-inner page wrapper"},
 		},
-		DropParams: []string{"order", "direction", "prefix_id", "starter_id", "last_days", "_xfToken", "_debug"},
-		PagePath:   regexp.MustCompile(`(/|-)page-(\d+)(\.html?)?/?$`),
+		NeverContent: xenforo2Traps,
+		DropParams:   []string{"order", "direction", "prefix_id", "starter_id", "last_days", "_xfToken", "_debug"},
+		PagePath:     regexp.MustCompile(`(/|-)page-(\d+)(\.html?)?/?$`),
 		Selectors: Selectors{
 			IsThread: Rule{"html[data-template=thread_view]", "article.message--post"},
 			IsBoard:  Rule{"html[data-template=forum_view]", ".structItem--thread"},

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"time"
 
 	"github.com/forumcrawl/forumcrawl/parser"
@@ -45,6 +46,13 @@ type Config struct {
 	MaxThreads int
 	// Depth stops following links more than this many hops from the start (0: no limit).
 	Depth int
+	// MaxThreadPages and MaxBoardPages stop following the pagination of a
+	// thread or a board after this many of its pages (defaults 5000 and
+	// 10000; negative: no limit).
+	MaxThreadPages, MaxBoardPages int
+	// Exclude drops links that match any of these; Include, when set, keeps
+	// only links that match one of them (matched on the canonical URL).
+	Exclude, Include []*regexp.Regexp
 
 	// State holds the crawl's frontier, seen pages, failures, posts written
 	// and thread marks; a state that holds this crawl already is resumed.
@@ -92,6 +100,8 @@ func (c Config) withDefaults() (Config, *url.URL, error) {
 	if c.UserAgent == "" {
 		c.UserAgent = DefaultUserAgent
 	}
+	c.MaxThreadPages = pageCap(c.MaxThreadPages, 5000)
+	c.MaxBoardPages = pageCap(c.MaxBoardPages, 10000)
 	if c.MaxBody <= 0 {
 		c.MaxBody = 8 << 20
 	}
@@ -111,4 +121,15 @@ func ValidateStart(start string) (*url.URL, error) {
 		return nil, fmt.Errorf("start URL %q: not an absolute http(s) URL", start)
 	}
 	return u, nil
+}
+
+// pageCap returns a pages cap at its default when unset, 0 (no limit) when negative.
+func pageCap(n, def int) int {
+	switch {
+	case n == 0:
+		return def
+	case n < 0:
+		return 0
+	}
+	return n
 }

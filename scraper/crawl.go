@@ -67,6 +67,7 @@ type crawl struct {
 	fatal      error
 
 	unknownHosts map[string]bool // hosts already warned of pages no engine claims
+	guards       *guards         // pagination caps and the repeated-content guard
 }
 
 // Crawl fetches the forum from cfg.Start and writes every post it finds to
@@ -104,7 +105,7 @@ func Crawl(ctx context.Context, cfg Config, sink Sink) (*Summary, error) {
 	}
 	cr := &crawl{
 		cfg: cfg, ctx: ctx, log: cfg.Logger, parser: p, sink: sink, state: st, start: start,
-		authors: map[string]bool{}, unknownHosts: map[string]bool{},
+		authors: map[string]bool{}, unknownHosts: map[string]bool{}, guards: newGuards(),
 	}
 	cr.wake = sync.NewCond(&cr.mu)
 	if cfg.Delay > 0 {
@@ -223,7 +224,8 @@ func (cr *crawl) run(ctx context.Context) error {
 		colly.MaxBodySize(cr.cfg.MaxBody),
 		colly.StdlibContext(ctx),
 	)
-	c.SetRequestTimeout(cr.cfg.Timeout)
+	c.SetRequestTimeout(cr.clientTimeout())
+	c.SetRedirectHandler(cr.redirect)
 	if cr.cfg.Transport != nil {
 		c.WithTransport(cr.cfg.Transport)
 	}
@@ -404,8 +406,11 @@ func (cr *crawl) failed(j *job, status int, err error) {
 		}
 		return
 	}
+	if cr.skipped(j, status, err) {
+		return
+	}
 	u := j.req.URL
-	f := Failure{URL: u, Status: status, Err: err.Error(), Kind: errKind(status, err)}
+	f := Failure{URL: u, Status: status, Kind: failKind(status, err), Err: err.Error()}
 	cr.log.Warn("page failed", "url", u, "status", status, "err", err, "what_to_do", f.Advice())
 	if ferr := cr.state.Fail(bg, storage.Failure{Request: j.req, Status: status, Err: err.Error(), At: time.Now().UTC()}); ferr != nil {
 		cr.stop(ferr)

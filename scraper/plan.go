@@ -44,9 +44,10 @@ func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.Page
 	if page.Board != nil {
 		next = page.Board.NextURL
 	}
+	paginate := cr.paginate(page)
 	for _, l := range page.Links {
 		lu, err := url.Parse(l.URL)
-		if err != nil || !cr.inScope(lu) {
+		if err != nil || !cr.inScope(lu) || !cr.wanted(l.URL) || (!paginate && isPagination(page, l)) {
 			continue
 		}
 		r := storage.Request{URL: l.URL, Kind: string(l.Kind), Depth: req.Depth + 1}

@@ -4,44 +4,47 @@ import "time"
 
 // Summary is what a crawl did.
 type Summary struct {
-	Pages        int            `json:"pages"`             // pages fetched and parsed
-	Failed       []Failure      `json:"failed"`            // pages that could not be fetched
-	NotForum     int            `json:"not_forum"`         // pages that were not forum content pages
-	EmptyThreads int            `json:"empty_threads"`     // thread pages that yielded no posts
-	Skipped      map[string]int `json:"skipped,omitempty"` // other pages fetched but not used, by reason
-	Posts        int            `json:"posts"`             // posts written
-	Duplicates   int            `json:"duplicates"`        // posts seen again and not written
-	Threads      int            `json:"threads"`           // threads whose first read page was fetched this run
-	Boards       int            `json:"boards"`            // boards whose first listing page was fetched this run
-	Authors      int            `json:"authors"`           // distinct authors of the posts
-	Bytes        int64          `json:"bytes"`
-	Duration     time.Duration  `json:"duration_ns"`
-	Resumed      bool           `json:"resumed"` // the run went on with a crawl an earlier run began
-	Pending      int            `json:"pending"` // pages left queued in the state (a stopped or limited run)
+	Pages        int           `json:"pages"`         // pages fetched and parsed
+	Failed       []Failure     `json:"failed"`        // pages that could not be fetched
+	Skipped      []Skip        `json:"skipped"`       // pages not fetched on purpose (robots.txt, challenges, private addresses)
+	Repeated     int           `json:"repeated"`      // thread pages that repeated another page's posts (pagination loops)
+	NotForum     int           `json:"not_forum"`     // pages that were not forum content pages
+	EmptyThreads int           `json:"empty_threads"` // thread pages that yielded no posts
+	Posts        int           `json:"posts"`         // posts written
+	Duplicates   int           `json:"duplicates"`    // posts seen again and not written
+	Threads      int           `json:"threads"`       // threads whose first read page was fetched this run
+	Boards       int           `json:"boards"`        // boards whose first listing page was fetched this run
+	Authors      int           `json:"authors"`       // distinct authors of the posts
+	Bytes        int64         `json:"bytes"`
+	Duration     time.Duration `json:"duration_ns"`
+	Resumed      bool          `json:"resumed"` // the run went on with a crawl an earlier run began
+	Pending      int           `json:"pending"` // pages left queued in the state (a stopped or limited run)
 }
 
 // Failure is a page that could not be fetched.
 type Failure struct {
 	URL    string `json:"url"`
 	Status int    `json:"status"` // HTTP status, 0 when none came
+	Kind   string `json:"kind"`   // "http", "timeout", "network", "too_large", "redirect"
 	Err    string `json:"error"`
-	Kind   string `json:"kind,omitempty"` // a short class of Err, as Event.ErrKind
 }
 
 // Skip reasons of SkippedByReason.
 const (
 	SkipNotForum    = "not_forum"    // not a forum content page (or no engine claims it)
 	SkipEmptyThread = "empty_thread" // a thread page on which no post was found
+	SkipRepeated    = "repeated"     // a thread page that repeated another's posts
 )
 
-// SkippedByReason returns the pages fetched but not used, by reason: the
-// not-forum pages and empty thread pages with every reason in Skipped.
-// Reasons with no page are left out.
+// SkippedByReason returns the pages skipped or not used, by reason: those
+// in Skipped (robots.txt, challenges...), the repeated pages, the not-forum
+// pages and the empty thread pages. Reasons with no page are left out.
 func (s *Summary) SkippedByReason() map[string]int {
 	out := map[string]int{}
-	for k, n := range s.Skipped {
-		out[k] += n
+	for _, k := range s.Skipped {
+		out[k.Reason]++
 	}
+	out[SkipRepeated] += s.Repeated
 	out[SkipNotForum] += s.NotForum
 	out[SkipEmptyThread] += s.EmptyThreads
 	for k, n := range out {

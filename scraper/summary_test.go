@@ -34,13 +34,13 @@ func TestFailureAdviceSaysWhatToDo(t *testing.T) {
 func TestSummaryCountsByKindAndReason(t *testing.T) {
 	s := Summary{
 		Failed:   []Failure{{Kind: "http"}, {Kind: "http"}, {Kind: "timeout"}, {}},
-		NotForum: 2, EmptyThreads: 0,
-		Skipped: map[string]int{"robots": 3, SkipNotForum: 1},
+		NotForum: 2, EmptyThreads: 0, Repeated: 1,
+		Skipped: []Skip{{Reason: "robots"}, {Reason: "robots"}, {Reason: "robots"}, {Reason: "challenge"}},
 	}
 	if got, want := s.FailedByKind(), map[string]int{"http": 2, "timeout": 1, "other": 1}; !maps.Equal(got, want) {
 		t.Errorf("FailedByKind() = %v, want %v", got, want)
 	}
-	if got, want := s.SkippedByReason(), map[string]int{"robots": 3, SkipNotForum: 3}; !maps.Equal(got, want) {
+	if got, want := s.SkippedByReason(), map[string]int{"robots": 3, "challenge": 1, SkipRepeated: 1, SkipNotForum: 2}; !maps.Equal(got, want) {
 		t.Errorf("SkippedByReason() = %v, want %v (no empty_thread entry for zero)", got, want)
 	}
 }

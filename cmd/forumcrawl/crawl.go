@@ -20,6 +20,7 @@ const crawlExamples = `  forumcrawl crawl https://forum.example.com/ -o posts.js
   forumcrawl crawl http://127.0.0.1:8090/community/ -o local.jsonl --delay 0 --parallel 8
   forumcrawl crawl https://forum.example.com/ -o posts.jsonl --summary summary.json --metrics-addr 127.0.0.1:9090 --log-format json
   forumcrawl crawl https://forum.example.com/ -o 'posts-{date}.jsonl' --delay 2s --print-config > nightly.yaml   # then: forumcrawl run nightly.yaml
+  forumcrawl crawl https://forum.example.com/forums/members.9/ -o m.jsonl --cookies cookies.txt --rate 1 --contact mailto:me@example.org
 `
 
 // runCrawl is the crawl command.
@@ -41,6 +42,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	memLimit := fs.String("memory-limit", defaultMemoryLimit, memoryLimitUsage)
 	sf := addStateFlags(fs)
 	sf.redis = addRedisFlags(fs)
+	fetchOpts := addFetchFlags(fs)
+	sf.fetch = fetchOpts
 	ux := addReportFlags(fs)
 	pos, err := parseCrawlArgs(ctx, fs, args, stdout)
 	if err != nil {
@@ -83,6 +86,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	sf.apply(&cfg)
+	if err := fetchOpts.apply(ctx, &cfg, log); err != nil {
+		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
+		return exitUsage
+	}
 	return ux.run(ctx, &cfg, *out, stderr, func(w io.Writer) (*scraper.Summary, int) { return crawlTo(ctx, cfg, *out, *appendOut, sf, w) })
 }
 
@@ -106,6 +113,11 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 		}
 		defer st.Close()
 		cfg.State = st
+		// Politeness holds across the workers: one pace per host for all.
+		if err := sf.fetch.shareLimits(ctx, &cfg, st); err != nil {
+			fmt.Fprintln(stderr, "forumcrawl:", err)
+			return nil, exitUsage
+		}
 	} else if sf != nil {
 		st, err := sf.open(out)
 		if err != nil {
@@ -134,6 +146,9 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 		return sum, exitPartial
 	case sum.Pages == 0 && len(sum.Failed) > 0:
 		fmt.Fprintf(stderr, "forumcrawl: could not fetch the start page %s: %s\n", sum.Failed[0].URL, sum.Failed[0].Err)
+		return sum, exitPartial
+	case sum.Pages == 0 && len(sum.Skipped) > 0:
+		fmt.Fprintf(stderr, "forumcrawl: the start page %s was skipped: %s\n", sum.Skipped[0].URL, sum.Skipped[0].Err)
 		return sum, exitPartial
 	case len(sum.Failed) > 0:
 		return sum, exitPartial

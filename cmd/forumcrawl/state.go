@@ -20,6 +20,7 @@ type stateFlags struct {
 	retryFailed bool
 	perRun      bool
 	redis       *redisFlags // a crawl shared through Redis; nil or disabled: bbolt
+	fetch       *fetchFlags // the transport's options, to share its limits through Redis
 }
 
 // addStateFlags registers the state flags on fs.
