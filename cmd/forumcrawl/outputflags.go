@@ -1,0 +1,97 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/forumcrawl/forumcrawl/scraper"
+	"github.com/forumcrawl/forumcrawl/storage"
+)
+
+// outputFlags are the crawl's outputs beside -o: the authors file and the WARC archive.
+type outputFlags struct {
+	authors string
+	warc    string
+}
+
+// addOutputFlags defines --authors and --warc on fs.
+func addOutputFlags(fs *flag.FlagSet) *outputFlags {
+	o := &outputFlags{}
+	fs.StringVar(&o.authors, "authors", "", "also write one JSON line per distinct author, with the latest profile seen, to this `file` at the end")
+	fs.StringVar(&o.warc, "warc", "", "archive every response and its request as WARC/1.1 records in this `file` (.warc.gz: each record gzipped)")
+	return o
+}
+
+// outputs are the extra outputs of one crawl, open.
+type outputs struct {
+	authorsPath string
+	authors     *storage.Authors
+	warc        *storage.WARCWriter
+	stderr      io.Writer
+}
+
+// open checks the outputs, warns of an output extension that is written
+// plain, opens the WARC file and sets cfg's archiver. It returns nil when
+// there is nothing to open (o nil).
+func (o *outputFlags) open(cfg *scraper.Config, out string, stderr io.Writer) (*outputs, error) {
+	if _, warn := storage.CompressionFor(out); warn != "" {
+		fmt.Fprintln(stderr, "forumcrawl: warning:", warn)
+	}
+	if o == nil {
+		return nil, nil
+	}
+	op := &outputs{stderr: stderr, authorsPath: o.authors}
+	if o.authors != "" {
+		if o.authors == out {
+			return nil, fmt.Errorf("--authors %s: the same file as -o", o.authors)
+		}
+		if _, err := storage.OpenJSONL(o.authors, storage.JSONLOptions{}); err != nil { // checks the path, creates nothing
+			return nil, fmt.Errorf("--authors: %w", err)
+		}
+		op.authors = storage.NewAuthors()
+	}
+	if o.warc != "" {
+		if !strings.HasSuffix(o.warc, ".warc.gz") && !strings.HasSuffix(o.warc, ".warc") {
+			fmt.Fprintf(stderr, "forumcrawl: warning: --warc %s: WARC files are named .warc.gz (or .warc uncompressed); records are written %s\n",
+				o.warc, map[bool]string{true: "gzipped", false: "uncompressed"}[strings.HasSuffix(o.warc, ".gz")])
+		}
+		w, err := storage.OpenWARC(o.warc, scraper.DefaultUserAgent)
+		if err != nil {
+			return nil, fmt.Errorf("--warc: %w", err)
+		}
+		op.warc = w
+		cfg.Archiver = scraper.WARCArchiver(w)
+	}
+	return op, nil
+}
+
+// sink returns s, wrapped to gather authors when --authors is given.
+func (op *outputs) sink(s scraper.Sink) scraper.Sink {
+	if op == nil || op.authors == nil {
+		return s
+	}
+	return storage.AuthorsSink{Next: s, Authors: op.authors}
+}
+
+// close closes the WARC file and writes the authors file.
+func (op *outputs) close() error {
+	if op == nil {
+		return nil
+	}
+	var errs []error
+	if op.warc != nil {
+		errs = append(errs, op.warc.Close())
+		fmt.Fprintf(op.stderr, "forumcrawl: archived %d WARC records to %s\n", op.warc.Records(), op.warc.Path())
+	}
+	if op.authors != nil {
+		if err := op.authors.WriteFile(op.authorsPath); err != nil {
+			errs = append(errs, err)
+		} else {
+			fmt.Fprintf(op.stderr, "forumcrawl: wrote %d authors to %s\n", op.authors.Len(), op.authorsPath)
+		}
+	}
+	return errors.Join(errs...)
+}
