@@ -2,6 +2,9 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
+	"crypto/sha1"
+	"encoding/base32"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/klauspost/compress/gzip"
 	"github.com/nlnwa/gowarc/v3"
 )
@@ -43,7 +47,7 @@ type Exchange struct {
 type WARCWriter struct {
 	path   string
 	gzip   bool
-	opts   []gowarc.WarcRecordOption
+	opts   []gowarc.WarcRecordOption // for the warcinfo record, built by the library
 	infoID string
 	pool   sync.Pool // *warcEncoder
 
@@ -56,9 +60,10 @@ type WARCWriter struct {
 
 // warcEncoder marshals records into buf, each as a gzip member when gz is set.
 type warcEncoder struct {
-	buf bytes.Buffer
-	gz  *gzip.Writer
-	m   gowarc.Marshaler
+	buf  bytes.Buffer
+	head bytes.Buffer // an exchange record's HTTP head
+	gz   *gzip.Writer
+	m    gowarc.Marshaler
 }
 
 // OpenWARC creates (or replaces) the WARC file at path, records compressed
@@ -108,32 +113,18 @@ func OpenWARC(path, software string) (*WARCWriter, error) {
 
 // Archive writes the response and request records of ex.
 func (w *WARCWriter) Archive(ex *Exchange) error {
-	resp, err := w.responseRecord(ex)
+	u, err := url.Parse(ex.URL)
 	if err != nil {
 		return fmt.Errorf("WARC record of %s: %w", ex.URL, err)
 	}
-	req, err := w.requestRecord(ex, resp.WarcHeader().Get(gowarc.WarcRecordID))
-	if err != nil {
-		resp.Close()
-		return fmt.Errorf("WARC record of %s: %w", ex.URL, err)
-	}
-	if err := w.write(resp, req); err != nil {
-		return fmt.Errorf("WARC %s: %s: %w", w.path, ex.URL, err)
-	}
-	return nil
-}
+	e := w.pool.Get().(*warcEncoder)
+	defer w.pool.Put(e)
+	e.buf.Reset()
 
-// responseRecord builds the response record of ex.
-func (w *WARCWriter) responseRecord(ex *Exchange) (gowarc.WarcRecord, error) {
-	b := gowarc.NewRecordBuilder(gowarc.Response, w.opts...)
-	b.AddWarcHeader(gowarc.WarcTargetURI, ex.URL)
-	b.AddWarcHeaderTime(gowarc.WarcDate, ex.Fetched)
-	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
-	if w.infoID != "" {
-		b.AddWarcHeader(gowarc.WarcWarcinfoID, w.infoID)
-	}
+	respID := "urn:uuid:" + uuid.NewString()
+	resp := w.fields(gowarc.Response, respID, ex, "application/http;msgtype=response")
 	if host, _, err := net.SplitHostPort(ex.RemoteAddr); err == nil && net.ParseIP(host) != nil {
-		b.AddWarcHeader(gowarc.WarcIPAddress, host)
+		resp.Add(gowarc.WarcIPAddress, host)
 	}
 	// The body is stored as decoded, so the headers that describe an encoding
 	// are dropped and Content-Length is the stored body's.
@@ -144,41 +135,77 @@ func (w *WARCWriter) responseRecord(ex *Exchange) (gowarc.WarcRecord, error) {
 	h.Del("Content-Encoding")
 	h.Del("Transfer-Encoding")
 	h.Set("Content-Length", strconv.Itoa(len(ex.Body)))
-	fmt.Fprintf(b, "%s %d %s\r\n", proto(ex.Proto), ex.Status, http.StatusText(ex.Status))
-	if err := h.Write(b); err != nil {
-		return nil, err
+	e.head.Reset()
+	fmt.Fprintf(&e.head, "%s %d %s\r\n", proto(ex.Proto), ex.Status, http.StatusText(ex.Status))
+	h.Write(&e.head)
+	e.head.WriteString("\r\n")
+	err = e.record(resp, e.head.Bytes(), ex.Body)
+
+	req := w.fields(gowarc.Request, "urn:uuid:"+uuid.NewString(), ex, "application/http;msgtype=request")
+	req.AddId(gowarc.WarcConcurrentTo, respID)
+	method := cmp.Or(ex.Method, http.MethodGet)
+	e.head.Reset()
+	fmt.Fprintf(&e.head, "%s %s %s\r\nHost: %s\r\n", method, u.RequestURI(), proto(ex.Proto), u.Host)
+	ex.RequestHeader.Write(&e.head)
+	e.head.WriteString("\r\n")
+	if err == nil {
+		err = e.record(req, e.head.Bytes(), nil)
 	}
-	b.WriteString("\r\n")
-	b.Write(ex.Body)
-	rec, _, err := b.Build()
-	return rec, err
+	if err == nil {
+		err = w.writeOut(e.buf.Bytes(), 2)
+	}
+	if err != nil {
+		return fmt.Errorf("WARC %s: %s: %w", w.path, ex.URL, err)
+	}
+	return nil
 }
 
-// requestRecord builds the request record of ex, linked to its response.
-func (w *WARCWriter) requestRecord(ex *Exchange, respID string) (gowarc.WarcRecord, error) {
-	u, err := url.Parse(ex.URL)
-	if err != nil {
-		return nil, err
-	}
-	b := gowarc.NewRecordBuilder(gowarc.Request, w.opts...)
-	b.AddWarcHeader(gowarc.WarcTargetURI, ex.URL)
-	b.AddWarcHeaderTime(gowarc.WarcDate, ex.Fetched)
-	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
-	b.AddWarcHeader(gowarc.WarcConcurrentTo, respID)
+// fields returns the WARC header fields every exchange record has.
+func (w *WARCWriter) fields(typ gowarc.RecordType, id string, ex *Exchange, contentType string) *gowarc.WarcFields {
+	f := &gowarc.WarcFields{}
+	f.Add(gowarc.WarcType, typ.String())
+	f.AddId(gowarc.WarcRecordID, id)
+	f.AddTimeNano(gowarc.WarcDate, ex.Fetched)
+	f.Add(gowarc.WarcTargetURI, ex.URL)
+	f.Add(gowarc.ContentType, contentType)
 	if w.infoID != "" {
-		b.AddWarcHeader(gowarc.WarcWarcinfoID, w.infoID)
+		f.AddId(gowarc.WarcWarcinfoID, w.infoID)
 	}
-	method := ex.Method
-	if method == "" {
-		method = http.MethodGet
+	return f
+}
+
+// record appends one WARC/1.1 record of the header fields f and the block
+// (head, then payload) to e.buf, as its own gzip member when compressing,
+// with its Content-Length and block and payload digests.
+func (e *warcEncoder) record(f *gowarc.WarcFields, head, payload []byte) error {
+	bh := sha1.New()
+	bh.Write(head)
+	bh.Write(payload)
+	f.Add(gowarc.WarcBlockDigest, "sha1:"+base32.StdEncoding.EncodeToString(bh.Sum(nil)))
+	if payload != nil {
+		ph := sha1.Sum(payload)
+		f.Add(gowarc.WarcPayloadDigest, "sha1:"+base32.StdEncoding.EncodeToString(ph[:]))
 	}
-	fmt.Fprintf(b, "%s %s %s\r\nHost: %s\r\n", method, u.RequestURI(), proto(ex.Proto), u.Host)
-	if err := ex.RequestHeader.Write(b); err != nil {
-		return nil, err
+	f.AddInt(gowarc.ContentLength, len(head)+len(payload))
+	var out io.Writer = &e.buf
+	if e.gz != nil {
+		e.gz.Reset(&e.buf)
+		out = e.gz
 	}
-	b.WriteString("\r\n")
-	rec, _, err := b.Build()
-	return rec, err
+	io.WriteString(out, "WARC/1.1\r\n")
+	if _, err := f.Write(out); err != nil {
+		return err
+	}
+	io.WriteString(out, "\r\n")
+	out.Write(head)
+	out.Write(payload)
+	if _, err := io.WriteString(out, "\r\n\r\n"); err != nil {
+		return err
+	}
+	if e.gz != nil {
+		return e.gz.Close()
+	}
+	return nil
 }
 
 // proto returns p, or HTTP/1.1 when it is empty.
@@ -205,6 +232,11 @@ func (w *WARCWriter) write(recs ...gowarc.WarcRecord) error {
 	if err != nil {
 		return err
 	}
+	return w.writeOut(e.buf.Bytes(), len(recs))
+}
+
+// writeOut writes the marshalled records in p to the file in one write.
+func (w *WARCWriter) writeOut(p []byte, records int) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	switch {
@@ -213,11 +245,11 @@ func (w *WARCWriter) write(recs ...gowarc.WarcRecord) error {
 	case w.err != nil:
 		return w.err
 	}
-	if _, err := w.f.Write(e.buf.Bytes()); err != nil {
+	if _, err := w.f.Write(p); err != nil {
 		w.err = err // the file may end in a torn record: write no more
 		return err
 	}
-	w.count += len(recs)
+	w.count += records
 	return nil
 }
 
