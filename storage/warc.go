@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -51,6 +52,9 @@ type WARCWriter struct {
 	infoID string
 	pool   sync.Pool // *warcEncoder
 
+	appended int   // records found in the archive when it was opened
+	cut      int64 // bytes of a torn record cut off its end then
+
 	mu     sync.Mutex
 	f      *os.File
 	count  int
@@ -66,10 +70,17 @@ type warcEncoder struct {
 	m    gowarc.Marshaler
 }
 
-// OpenWARC creates (or replaces) the WARC file at path, records compressed
-// when path ends in ".gz", and writes its warcinfo record naming software.
+// OpenWARC opens the WARC file at path for a run of the crawl, records
+// compressed when path ends in ".gz", and writes a warcinfo record naming
+// software. An existing archive is appended to, so that the archive of a
+// resumed or incremental crawl holds every run; when it ends in a torn
+// record (a crash mid-write) that record is cut off first (see Appended).
 func OpenWARC(path, software string) (*WARCWriter, error) {
 	if err := checkWritable(path); err != nil {
+		return nil, fmt.Errorf("open WARC %s: %w", path, err)
+	}
+	appended, cut, err := wholeWARC(path)
+	if err != nil {
 		return nil, fmt.Errorf("open WARC %s: %w", path, err)
 	}
 	w := &WARCWriter{
@@ -88,7 +99,8 @@ func OpenWARC(path, software string) (*WARCWriter, error) {
 		}
 		return e
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	w.appended, w.cut = appended, cut
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("open WARC %s: %w", path, unwrapPath(err))
 	}
@@ -292,4 +304,45 @@ func (w *WARCWriter) Close() error {
 		return fmt.Errorf("close WARC %s: %w", w.path, err)
 	}
 	return nil
+}
+
+// Appended returns the number of records the archive held when it was
+// opened, and the bytes of a torn last record then cut off it.
+func (w *WARCWriter) Appended() (records int, cut int64) { return w.appended, w.cut }
+
+// wholeWARC reads the archive at path, if there is one, and cuts off a torn
+// record at its end. It returns the whole records it holds and the bytes cut.
+func wholeWARC(path string) (records int, cut int64, err error) {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && (st.Size() == 0 || !st.Mode().IsRegular())) {
+		return 0, 0, nil
+	}
+	if err != nil {
+		return 0, 0, unwrapPath(err)
+	}
+	r, err := OpenWARCFile(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer r.Close()
+	for {
+		_, err := r.Next()
+		if err == nil {
+			continue
+		}
+		if errors.Is(err, io.EOF) {
+			return r.record, 0, nil
+		}
+		var we *WARCError
+		if !errors.As(err, &we) {
+			return 0, 0, err
+		}
+		if we.Offset == 0 && r.record == 0 {
+			return 0, 0, fmt.Errorf("not a WARC archive (%v); give --warc another file", we.Err)
+		}
+		if err := os.Truncate(path, we.Offset); err != nil {
+			return 0, 0, fmt.Errorf("cut a torn last record: %w", err)
+		}
+		return r.record, st.Size() - we.Offset, nil
+	}
 }

@@ -217,10 +217,11 @@ func TestWARCCutShort(t *testing.T) {
 				if err := os.WriteFile(cutPath, b[:cut], 0o644); err != nil {
 					t.Fatal(err)
 				}
-				whole, wholeEnd, boundary := 0, int64(0), cut == 0
+				whole, wholeEnd, records, boundary := 0, int64(0), 0, cut == 0
 				for i, e := range ends {
 					if e <= int64(cut) {
 						wholeEnd = e
+						records++
 						if isResp[i] {
 							whole++
 						}
@@ -241,8 +242,8 @@ func TestWARCCutShort(t *testing.T) {
 				if !errors.As(err, &we) {
 					t.Fatalf("cut at %d: err %v, want a *WARCError", cut, err)
 				}
-				if !strings.Contains(we.Error(), cutPath) || we.Offset != wholeEnd {
-					t.Fatalf("cut at %d: error %q, want one naming the file and offset %d", cut, we, wholeEnd)
+				if !strings.Contains(we.Error(), cutPath) || we.Offset != wholeEnd || we.Record != records+1 {
+					t.Fatalf("cut at %d: error %q, want one naming the file, record %d and offset %d", cut, we, records+1, wholeEnd)
 				}
 			}
 		})
@@ -285,5 +286,51 @@ func TestWARCConcurrentArchive(t *testing.T) {
 		if !seen[ex.URL] {
 			t.Errorf("%s not in the archive", ex.URL)
 		}
+	}
+}
+
+func TestWARCAppendsAndCutsATornRecord(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "crawl.warc.gz")
+	exs := exchanges(5)
+	ends := writeWARC(t, path, exs[:2])
+	// A crash in the middle of the second exchange's write.
+	torn := ends[1] + (ends[2]-ends[1])/2
+	if err := os.Truncate(path, torn); err != nil {
+		t.Fatal(err)
+	}
+	w, err := OpenWARC(path, "forumcrawl-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, cut := w.Appended(); n != 3 || cut != torn-ends[1] {
+		t.Errorf("appended to %d records, cut %d bytes; want 3 (warcinfo and one exchange), %d", n, cut, torn-ends[1])
+	}
+	for _, ex := range exs[2:] {
+		if err := w.Archive(ex); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	got, err := readWARC(t, path)
+	if err != nil {
+		t.Fatalf("appended archive: %v", err)
+	}
+	var urls []string
+	for _, r := range got {
+		urls = append(urls, r.URL)
+	}
+	want := []string{exs[0].URL, exs[2].URL, exs[3].URL, exs[4].URL}
+	if strings.Join(urls, " ") != strings.Join(want, " ") {
+		t.Errorf("responses %v, want %v", urls, want)
+	}
+
+	notWARC := filepath.Join(dir, "posts.warc.gz")
+	os.WriteFile(notWARC, []byte(`{"schema_version":1}`+"\n"), 0o644)
+	if _, err := OpenWARC(notWARC, "x"); err == nil || !strings.Contains(err.Error(), "not a WARC") {
+		t.Errorf("opening a file that is not a WARC: %v", err)
+	}
+	if b, _ := os.ReadFile(notWARC); len(b) == 0 {
+		t.Error("the file that is not a WARC was cut")
 	}
 }

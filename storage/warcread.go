@@ -46,7 +46,8 @@ func (e *WARCError) Unwrap() error { return e.Err }
 type WARCReader struct {
 	path   string
 	r      *gowarc.WarcFileReader
-	record int   // records read
+	record int   // whole records read
+	err    error // the *WARCError that stopped reading
 	end    int64 // byte offset after the last record read
 	size   int64
 }
@@ -71,6 +72,9 @@ func OpenWARCFile(path string) (*WARCReader, error) {
 // Next returns the next response record, io.EOF after the last one, or a
 // *WARCError when a record is cut short or cannot be read; reading stops there.
 func (wr *WARCReader) Next() (*WARCResponse, error) {
+	if wr.err != nil {
+		return nil, wr.err
+	}
 	for {
 		rec, err := wr.r.Next()
 		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
@@ -83,7 +87,6 @@ func (wr *WARCReader) Next() (*WARCResponse, error) {
 			rec.Close()
 			return nil, wr.stop(err)
 		}
-		wr.record++
 		last := rec.Offset+rec.Size >= wr.size
 		if last && len(rec.Validation) > 0 {
 			// Findings in a record that ends the file are what a cut leaves.
@@ -99,15 +102,17 @@ func (wr *WARCReader) Next() (*WARCResponse, error) {
 			return nil, wr.stop(err)
 		}
 		wr.end = rec.Offset + rec.Size
+		wr.record++
 		if resp != nil {
 			return resp, nil
 		}
 	}
 }
 
-// stop returns the error of a record that could not be read.
+// stop returns the error of a record that could not be read, and keeps it.
 func (wr *WARCReader) stop(err error) error {
-	return &WARCError{Path: wr.path, Offset: wr.end, Record: wr.record + 1, Err: noEOF(err)}
+	wr.err = &WARCError{Path: wr.path, Offset: wr.end, Record: wr.record + 1, Err: noEOF(err)}
+	return wr.err
 }
 
 // response returns the response held in rec, or nil when rec is another type.
@@ -146,7 +151,7 @@ func (wr *WARCReader) response(rec gowarc.Record) (*WARCResponse, error) {
 		Status:  block.HttpStatusCode(),
 		Body:    body,
 		Offset:  rec.Offset,
-		Record:  wr.record,
+		Record:  wr.record + 1,
 		Warning: rec.Validation,
 	}
 	if h := block.HttpHeader(); h != nil {

@@ -62,6 +62,13 @@ func (o *outputFlags) open(cfg *scraper.Config, out string, stderr io.Writer) (*
 		if err != nil {
 			return nil, fmt.Errorf("--warc: %w", err)
 		}
+		if n, cut := w.Appended(); n > 0 {
+			fmt.Fprintf(stderr, "forumcrawl: appending to the WARC archive %s (%d records)", o.warc, n)
+			if cut > 0 {
+				fmt.Fprintf(stderr, "; cut off its torn last record (%d bytes), left by a run that stopped mid-write", cut)
+			}
+			fmt.Fprintln(stderr)
+		}
 		op.warc = w
 		cfg.Archiver = scraper.WARCArchiver(w)
 	}
