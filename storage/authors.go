@@ -3,11 +3,13 @@ package storage
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -194,7 +196,9 @@ func EachRecord(path string, fn func(*Record) error) error {
 }
 
 // AuthorsSink is a sink of pages that passes each page on to the sink it
-// wraps and gathers the authors of the records that sink accepts.
+// wraps and gathers the authors of the records that sink accepts. It passes
+// Commit and Resume on to the wrapped sink, so that the crawl's state sees
+// the output through it.
 type AuthorsSink struct {
 	Next interface {
 		WritePage(recs []Record) (int, error)
@@ -209,4 +213,22 @@ func (s AuthorsSink) WritePage(recs []Record) (int, error) {
 		s.Authors.Add(recs)
 	}
 	return n, err
+}
+
+// Commit commits the wrapped sink's output, when it is a committer.
+func (s AuthorsSink) Commit() (OutputMark, error) {
+	if c, ok := s.Next.(interface{ Commit() (OutputMark, error) }); ok {
+		return c.Commit()
+	}
+	return OutputMark{}, nil
+}
+
+// Resume resumes the wrapped sink's output, when it can be resumed.
+func (s AuthorsSink) Resume(ctx context.Context, st State, log *slog.Logger) error {
+	if r, ok := s.Next.(interface {
+		Resume(context.Context, State, *slog.Logger) error
+	}); ok {
+		return r.Resume(ctx, st, log)
+	}
+	return nil
 }

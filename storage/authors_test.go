@@ -148,3 +148,24 @@ func TestStatsCounter(t *testing.T) {
 		t.Errorf("boards %+v", st.ByBoard)
 	}
 }
+
+func TestAuthorsSinkPassesCommitOn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "posts.jsonl.zst")
+	w, err := OpenJSONL(path, JSONLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	s := AuthorsSink{Next: w, Authors: NewAuthors()}
+	if n, err := s.WritePage([]Record{authorRec("a.test", "1", "bob", "7", 1, 1, 1)}); n != 1 || err != nil {
+		t.Fatalf("WritePage: %d, %v", n, err)
+	}
+	m, err := s.Commit()
+	st, _ := os.Stat(path)
+	if err != nil || m.Offset != st.Size() || m.Offset == 0 {
+		t.Errorf("commit through the authors sink: %+v, %v; the file is %d bytes", m, err, st.Size())
+	}
+	if s.Authors.Len() != 1 {
+		t.Errorf("%d authors gathered", s.Authors.Len())
+	}
+}

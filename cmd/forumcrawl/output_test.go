@@ -2,13 +2,18 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/nlnwa/gowarc/v3"
@@ -274,5 +279,83 @@ func TestOutputToStdoutAndUnknownExtension(t *testing.T) {
 	b, err := os.ReadFile(out)
 	if err != nil || !json.Valid(bytes.SplitN(b, []byte("\n"), 2)[0]) {
 		t.Errorf("%s is not plain JSON Lines: %v", out, err)
+	}
+}
+
+// TestWARCOfAnInterruptedAndResumedCrawl interrupts a crawl with --warc and
+// --authors, resumes it, and re-parses the archive, which holds both runs: it
+// gives every post the two runs wrote, each once; the authors file counts the
+// posts of both runs.
+func TestWARCOfAnInterruptedAndResumedCrawl(t *testing.T) {
+	f := forumsim.New(forumsim.Config{Seed: 15, Threads: 20, MinPages: 2, MaxPages: 4})
+	started := make(chan struct{})
+	var once sync.Once
+	var served atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if served.Add(1) == 12 {
+			once.Do(func() { close(started) })
+		}
+		f.Handler().ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	out, warc := filepath.Join(dir, "posts.jsonl.gz"), filepath.Join(dir, "crawl.warc.gz")
+	authors := filepath.Join(dir, "authors.jsonl")
+	args := []string{"crawl", f.RootURL(srv.URL), "-o", out, "--warc", warc, "--authors", authors, "--delay", "10ms", "--parallel", "2"}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var stderr bytes.Buffer
+	go func() { done <- run(ctx, args, io.Discard, &stderr) }()
+	<-started
+	cancel()
+	if code := <-done; code != 130 {
+		t.Fatalf("interrupted crawl: exit %d; %s", code, stderr.String())
+	}
+	args[len(args)-3] = "0" // --delay 0 for the rest
+	code, _, errOut := runCmd(t, args...)
+	if code != exitOK {
+		t.Fatalf("resumed crawl: exit %d; %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "appending to the WARC archive") {
+		t.Errorf("the resumed crawl does not say it appends to the archive: %s", errOut)
+	}
+	// (Whether the two runs together wrote every post is the resume tests'
+	// concern: here, that the archive gives back what they wrote.)
+	crawled := readLines(t, out)
+	if len(crawled) == 0 {
+		t.Fatal("the two runs wrote nothing")
+	}
+	re := filepath.Join(dir, "re.jsonl")
+	if code, _, errOut := runCmd(t, "parse", "--warc", warc, "-o", re); code != exitOK {
+		t.Fatalf("parse --warc: exit %d; %s", code, errOut)
+	}
+	// A page fetched in the first run but written in the second has its
+	// first fetch time in the archive: compare the records without fetched_at.
+	strip := func(lines []string) []string {
+		var out []string
+		for _, l := range lines {
+			var m map[string]any
+			if err := json.Unmarshal([]byte(l), &m); err != nil {
+				t.Fatal(err)
+			}
+			delete(m, "fetched_at")
+			b, _ := json.Marshal(m)
+			out = append(out, string(b))
+		}
+		return out
+	}
+	if d := sameLines(strip(crawled), strip(readLines(t, re))); d != "" {
+		t.Errorf("parse --warc of both runs differs from their posts: %s", d)
+	}
+	total := 0
+	for _, l := range readLines(t, authors) {
+		var a storage.AuthorLine
+		if err := json.Unmarshal([]byte(l), &a); err != nil {
+			t.Fatal(err)
+		}
+		total += a.Posts
+	}
+	if total != len(crawled) {
+		t.Errorf("the authors file counts %d posts, the output holds %d", total, len(crawled))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/forumcrawl/forumcrawl/scraper"
@@ -29,6 +30,7 @@ func addOutputFlags(fs *flag.FlagSet) *outputFlags {
 type outputs struct {
 	authorsPath string
 	authors     *storage.Authors
+	earlier     string // the output, when it held posts before this run
 	warc        *storage.WARCWriter
 	stderr      io.Writer
 }
@@ -44,6 +46,9 @@ func (o *outputFlags) open(cfg *scraper.Config, out string, stderr io.Writer) (*
 		return nil, nil
 	}
 	op := &outputs{stderr: stderr, authorsPath: o.authors}
+	if st, err := os.Stat(out); err == nil && st.Mode().IsRegular() && st.Size() > 0 {
+		op.earlier = out // a resumed crawl appends to it: its authors are counted from the whole file
+	}
 	if o.authors != "" {
 		if o.authors == out {
 			return nil, fmt.Errorf("--authors %s: the same file as -o", o.authors)
@@ -94,6 +99,16 @@ func (op *outputs) close() error {
 		fmt.Fprintf(op.stderr, "forumcrawl: archived %d WARC records to %s\n", op.warc.Records(), op.warc.Path())
 	}
 	if op.authors != nil {
+		if op.earlier != "" {
+			// The run may have appended to the posts of earlier runs (or
+			// replaced them): the file holds the posts to count either way.
+			a, err := storage.AuthorsFromJSONL(op.earlier)
+			var te *storage.TornError
+			if err != nil && !errors.As(err, &te) {
+				return errors.Join(append(errs, fmt.Errorf("--authors: %w", err))...)
+			}
+			op.authors = a
+		}
 		if err := op.authors.WriteFile(op.authorsPath); err != nil {
 			errs = append(errs, err)
 		} else {
