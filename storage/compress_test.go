@@ -327,3 +327,56 @@ func TestCommitAndScanFromCompressed(t *testing.T) {
 		})
 	}
 }
+
+// TestRecoverTailOfCompressedOutput: the lines written after the last commit
+// are found in a gzip or zstd output, and a torn member or frame is cut off.
+func TestRecoverTailOfCompressedOutput(t *testing.T) {
+	pages := pageRecords(3)
+	for _, f := range formats {
+		t.Run(f.comp.String(), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "posts"+f.ext)
+			w, err := OpenJSONL(path, JSONLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.WritePage(pages[0])
+			w.WritePage(pages[1])
+			mark, err := w.Commit()
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.WritePage(pages[2]) // written, not committed
+			end3, _ := w.Commit()
+			w.Close()
+			b, _ := os.ReadFile(path)
+			extra := filepath.Join(t.TempDir(), "x"+f.ext)
+			writePages(t, extra, [][]Record{pageRecords(5)[4]}) // two posts
+			xb, _ := os.ReadFile(extra)
+			torn := xb[:len(xb)/2]
+			if f.comp == Plain {
+				torn = torn[:bytes.IndexByte(torn, '\n')+1+5] // a whole line and a torn one
+			}
+			os.WriteFile(path, append(b, torn...), 0o644)
+
+			posts, end, cut, err := recoverTail(path, mark.Offset)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := len(pages[2])
+			wantEnd := end3.Offset
+			if f.comp == Plain {
+				want++
+				wantEnd += int64(bytes.IndexByte(torn, '\n') + 1)
+			}
+			if len(posts) != want || end != wantEnd || cut != int64(len(b)+len(torn))-wantEnd {
+				t.Errorf("%d posts, end %d, cut %d; want %d, %d, %d", len(posts), end, cut, want, wantEnd, int64(len(b)+len(torn))-wantEnd)
+			}
+			if st, _ := os.Stat(path); st.Size() != end {
+				t.Errorf("file is %d bytes after the cut, want %d", st.Size(), end)
+			}
+			if te, err := FindTornTail(path); te != nil || err != nil {
+				t.Errorf("after recoverTail: %v %v", te, err)
+			}
+		})
+	}
+}
