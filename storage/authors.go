@@ -146,6 +146,11 @@ func (a *Authors) WriteFile(path string) error {
 	return nil
 }
 
+// CheckWritable returns nil when a file could be written at path, else an
+// error saying why not (no such directory, a directory in the way...),
+// without creating or changing anything there.
+func CheckWritable(path string) error { return checkWritable(path) }
+
 // fillAuthorLists makes the author's nil lists empty, as in the posts file.
 func fillAuthorLists(a *parser.Author) {
 	a.Banners = nonNil(a.Banners)

@@ -359,3 +359,38 @@ func TestWARCOfAnInterruptedAndResumedCrawl(t *testing.T) {
 		t.Errorf("the authors file counts %d posts, the output holds %d", total, len(crawled))
 	}
 }
+
+func TestOutputCommandsHelpAndBadInput(t *testing.T) {
+	for _, cmd := range []string{"stats", "authors"} {
+		code, _, stderr := runCmd(t, cmd, "--help")
+		if code != exitOK || !strings.Contains(stderr, "Examples:") || !strings.Contains(stderr, "forumcrawl "+cmd) {
+			t.Errorf("%s --help: exit %d, output %q", cmd, code, stderr)
+		}
+	}
+	dir := t.TempDir()
+	notJSON := filepath.Join(dir, "notes.jsonl")
+	os.WriteFile(notJSON, []byte("{\"schema_version\":1}\nhello\n"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"stats of no file", []string{"stats"}, exitUsage, "no file given"},
+		{"stats of a missing file", []string{"stats", filepath.Join(dir, "none.jsonl")}, exitUsage, "none.jsonl"},
+		{"stats of a line that is not a record", []string{"stats", notJSON}, exitUsage, "line 2"},
+		{"authors without -o", []string{"authors", notJSON}, exitUsage, "-o FILE"},
+		{"parse of a missing WARC", []string{"parse", "--warc", filepath.Join(dir, "none.warc.gz")}, exitUsage, "none.warc.gz"},
+		{"parse --warc with page files", []string{"parse", "--warc", notJSON, "a.html"}, exitUsage, "takes no page files"},
+		{"crawl --authors into a missing directory", []string{"crawl", "http://127.0.0.1:1/", "-o", filepath.Join(dir, "p.jsonl"), "--authors", filepath.Join(dir, "no", "a.jsonl")}, exitUsage, "--authors"},
+		{"crawl --warc onto a file that is not a WARC", []string{"crawl", "http://127.0.0.1:1/", "-o", filepath.Join(dir, "p.jsonl"), "--warc", notJSON}, exitUsage, "not a WARC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.says) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.says)
+			}
+		})
+	}
+}

@@ -53,15 +53,18 @@ func (o *outputFlags) open(cfg *scraper.Config, out string, stderr io.Writer) (*
 		if o.authors == out {
 			return nil, fmt.Errorf("--authors %s: the same file as -o", o.authors)
 		}
-		if _, err := storage.OpenJSONL(o.authors, storage.JSONLOptions{}); err != nil { // checks the path, creates nothing
-			return nil, fmt.Errorf("--authors: %w", err)
+		if err := storage.CheckWritable(o.authors); err != nil {
+			return nil, fmt.Errorf("--authors %s: %w", o.authors, err)
 		}
 		op.authors = storage.NewAuthors()
 	}
 	if o.warc != "" {
 		if !strings.HasSuffix(o.warc, ".warc.gz") && !strings.HasSuffix(o.warc, ".warc") {
-			fmt.Fprintf(stderr, "forumcrawl: warning: --warc %s: WARC files are named .warc.gz (or .warc uncompressed); records are written %s\n",
-				o.warc, map[bool]string{true: "gzipped", false: "uncompressed"}[strings.HasSuffix(o.warc, ".gz")])
+			how := "uncompressed"
+			if strings.HasSuffix(o.warc, ".gz") {
+				how = "gzipped"
+			}
+			fmt.Fprintf(stderr, "forumcrawl: warning: --warc %s: WARC files are named .warc.gz (or .warc uncompressed); writing records %s\n", o.warc, how)
 		}
 		w, err := storage.OpenWARC(o.warc, scraper.DefaultUserAgent)
 		if err != nil {
