@@ -36,6 +36,9 @@ measure() {
 # crawl NAME EXTRA...: crawl a fresh forumsim server and print its measure row.
 crawl() {
   local name=$1; shift
+  # a fresh crawl: no state, output or archive of an earlier run (they would be resumed or appended to)
+  rm -rf "$WORK/$name.jsonl" "$WORK/$name.state"
+  [ "$name" = warc ] && rm -f "$WORK/crawl.warc.gz"
   local port; port=$(free_port)
   "$WORK/forumsim" -addr "127.0.0.1:$port" -seed 42 -boards 4 -threads 250 -min-pages 3 -max-pages 5 >/dev/null 2>&1 &
   local pid=$!
