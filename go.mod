@@ -6,7 +6,9 @@ require (
 	github.com/andybalholm/cascadia v1.3.5
 	github.com/creack/pty v1.1.24
 	github.com/gocolly/colly/v2 v2.3.0
+	github.com/klauspost/compress v1.20.4
 	github.com/markusmobius/go-dateparser v1.4.7
+	github.com/nlnwa/gowarc/v3 v3.1.0
 	github.com/prometheus/client_golang v1.25.0
 	github.com/prometheus/client_model v0.6.3
 	github.com/prometheus/common v0.74.0
@@ -38,6 +40,7 @@ require (
 	github.com/gobwas/glob v0.2.3 // indirect
 	github.com/golang/groupcache v0.0.0-20241129210726-2c02b8208cf8 // indirect
 	github.com/golang/protobuf v1.5.4 // indirect
+	github.com/google/uuid v1.6.0 // indirect
 	github.com/kennygrant/sanitize v1.2.4 // indirect
 	github.com/markusmobius/go-dateutil/v2 v2.9.1 // indirect
 	github.com/mattn/go-runewidth v0.0.30 // indirect

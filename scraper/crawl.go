@@ -244,17 +244,18 @@ func (cr *crawl) run(ctx context.Context) error {
 	c.OnResponse(func(r *colly.Response) {
 		job := jobOf(r.Ctx)
 		job.handled = true
-		if cr.cfg.Archiver != nil {
-			if err := cr.cfg.Archiver.Archive(exchange(r)); err != nil {
-				cr.stop(fmt.Errorf("archive %s: %w", r.Request.URL, err))
-				return
-			}
+		fetched := time.Now().UTC() // the records' fetched_at and the archive's WARC-Date
+		if !cr.archive(r, fetched) {
+			return
 		}
-		cr.page(r, job)
+		cr.page(r, job, fetched)
 	})
 	c.OnError(func(r *colly.Response, err error) {
 		job := jobOf(r.Ctx)
 		job.handled = true
+		if r.StatusCode >= 400 && !cr.archive(r, time.Now().UTC()) {
+			return
+		}
 		cr.failed(job, r.StatusCode, err)
 	})
 	cr.c = c
@@ -424,8 +425,8 @@ func (cr *crawl) failed(j *job, status int, err error) {
 
 // page handles one fetched page: parse, write its posts, follow its links,
 // and mark it done.
-func (cr *crawl) page(r *colly.Response, j *job) {
-	fetched, lat := time.Now().UTC(), latency(r.Request)
+func (cr *crawl) page(r *colly.Response, j *job, fetched time.Time) {
+	lat := latency(r.Request)
 	u := r.Request.URL.String()
 	body, err := parser.Decode(r.Body, r.Headers.Get("Content-Type"))
 	if err != nil {

@@ -87,15 +87,15 @@ func errKind(status int, err error) string {
 	}
 }
 
-// exchange returns the request and response of r for an archive.
-func exchange(r *colly.Response) *Exchange {
+// exchange returns the request and response of r, received at finished, for an archive.
+func exchange(r *colly.Response, finished time.Time) *Exchange {
 	ex := &Exchange{
 		URL:      r.Request.URL.String(),
 		Method:   r.Request.Method,
 		Status:   r.StatusCode,
 		Proto:    "HTTP/1.1",
 		Body:     r.Body,
-		Finished: time.Now(),
+		Finished: finished,
 	}
 	if r.Request.Headers != nil {
 		ex.RequestHeader = r.Request.Headers.Clone()

@@ -34,6 +34,8 @@ type JSONLWriter struct {
 	mu      sync.Mutex
 	seen    Seen
 	f       *os.File // nil until the first record is written
+	comp    Compression
+	out     pageOut // writes a page to f, as one gzip member or zstd frame when compressing
 	buf     bytes.Buffer
 	enc     *json.Encoder // writes into buf
 	rec     Record        // the record being encoded, reused
@@ -46,7 +48,8 @@ type JSONLWriter struct {
 }
 
 // OpenJSONL returns a writer of records to the file at path, or to standard
-// output when path is "-".
+// output when path is "-", compressed as the path's extension says (see
+// CompressionFor: each page one gzip member or zstd frame).
 //
 // It checks at once that the output can be written, and returns an error
 // naming the path when it cannot: the directory is missing or is not a
@@ -80,6 +83,7 @@ func OpenJSONL(path string, opts JSONLOptions) (*JSONLWriter, error) {
 		seen:    opts.Seen,
 		pending: make(map[string]struct{}),
 	}
+	w.comp, _ = CompressionFor(path)
 	if w.seen == nil {
 		w.seen = NewMemorySeen()
 	}
@@ -194,7 +198,7 @@ func (w *JSONLWriter) WritePage(recs []Record) (written int, err error) {
 			return 0, err
 		}
 	}
-	k, err := w.f.Write(w.buf.Bytes())
+	k, err := w.out(w.buf.Bytes())
 	w.size += int64(k)
 	if err != nil {
 		w.err = fmt.Errorf("write %s: %w", w.path, err)
@@ -211,7 +215,7 @@ func (w *JSONLWriter) WritePage(recs []Record) (written int, err error) {
 func (w *JSONLWriter) open() error {
 	if w.path == "-" {
 		w.f = os.Stdout
-		return nil
+		return w.setOut()
 	}
 	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 	if w.opts.Append {
@@ -235,7 +239,7 @@ func (w *JSONLWriter) open() error {
 		w.size = info.Size()
 	}
 	w.f = f
-	return nil
+	return w.setOut()
 }
 
 // Sync returns the error of committing the written lines to stable storage,

@@ -1,13 +1,11 @@
 package storage
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -73,42 +71,25 @@ type tailLine struct {
 	Revision int `json:"revision"`
 }
 
-// recoverTail reads the JSON Lines file at path from offset: it returns the
-// posts of the complete lines there, the end of the last complete line, and
-// how many bytes of a torn last line it cut off the file.
+// recoverTail reads the JSON Lines file at path (plain, gzip or zstd) from
+// offset: it returns the posts of the complete lines there, the end of the
+// last complete line (member, frame), and how many bytes of a torn tail it
+// cut off the file.
 func recoverTail(path string, offset int64) (posts []PostMark, end int64, cut int64, err error) {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	info, err := os.Stat(path)
 	if err != nil {
 		return nil, 0, 0, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, 0, 0, fmt.Errorf("%s: %w", path, err)
 	}
 	size := info.Size()
 	if size < offset {
 		return nil, 0, 0, fmt.Errorf("%s is %d bytes, shorter than the %d bytes the state records as written: it was cut or replaced since; restore it, or start again with --reset-state", path, size, offset)
 	}
-	if _, err := f.Seek(offset, io.SeekStart); err != nil {
-		return nil, 0, 0, fmt.Errorf("%s: %w", path, err)
-	}
-	r := bufio.NewReaderSize(f, 1<<16)
-	end = offset
-	for {
-		line, rerr := r.ReadBytes('\n')
-		if rerr == io.EOF {
-			if len(line) > 0 {
-				cut = int64(len(line))
-			}
-			break
-		}
-		if rerr != nil {
-			return nil, 0, 0, fmt.Errorf("%s: %w", path, rerr)
-		}
+	n := 0
+	end, torn, err := ScanFrom(path, offset, func(line []byte) error {
+		n++
 		var tl tailLine
 		if err := json.Unmarshal(bytes.TrimSpace(line), &tl); err != nil {
-			return nil, 0, 0, fmt.Errorf("%s: the line at byte %d is not a record (%v): the file was changed; restore it, or start again with --reset-state", path, end, err)
+			return fmt.Errorf("%s: line %d after byte %d is not a record (%v): the file was changed; restore it, or start again with --reset-state", path, n, offset, err)
 		}
 		if tl.Post.ID != "" {
 			pm := PostMark{Key: tl.Site + "\x00" + tl.Post.ID, Revision: tl.Revision}
@@ -117,11 +98,20 @@ func recoverTail(path string, offset int64) (posts []PostMark, end int64, cut in
 			}
 			posts = append(posts, pm)
 		}
-		end += int64(len(line))
+		return nil
+	})
+	if err != nil {
+		return nil, 0, 0, err
 	}
-	if cut > 0 {
+	if torn != nil {
+		cut = size - end
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		defer f.Close()
 		if err := f.Truncate(end); err != nil {
-			return nil, 0, 0, fmt.Errorf("%s: cut the torn last line: %w", path, err)
+			return nil, 0, 0, fmt.Errorf("%s: cut the torn tail: %w", path, err)
 		}
 		if err := f.Sync(); err != nil {
 			return nil, 0, 0, fmt.Errorf("%s: %w", path, err)

@@ -15,6 +15,7 @@ import (
 )
 
 const crawlExamples = `  forumcrawl crawl https://forum.example.com/ -o posts.jsonl
+  forumcrawl crawl https://forum.example.com/ -o posts.jsonl.zst --authors authors.jsonl --warc forum.warc.gz
   forumcrawl crawl https://forum.example.com/forums/news.12/ -o news.jsonl --max-threads 50
   forumcrawl crawl https://forum.example.com/threads/hello.345/page-3 -o thread.jsonl
   forumcrawl crawl http://127.0.0.1:8090/community/ -o local.jsonl --delay 0 --parallel 8
@@ -45,6 +46,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fetchOpts := addFetchFlags(fs)
 	sf.fetch = fetchOpts
 	ux := addReportFlags(fs)
+	outFlags := addOutputFlags(fs)
 	pos, err := parseCrawlArgs(ctx, fs, args, stdout)
 	if err != nil {
 		return flagExit(err)
@@ -90,13 +92,15 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
 	}
-	return ux.run(ctx, &cfg, *out, stderr, func(w io.Writer) (*scraper.Summary, int) { return crawlTo(ctx, cfg, *out, *appendOut, sf, w) })
+	return ux.run(ctx, &cfg, *out, stderr, func(w io.Writer) (*scraper.Summary, int) {
+		return crawlTo(ctx, cfg, *out, *appendOut, sf, w, outFlags)
+	})
 }
 
 // crawlTo crawls cfg into the JSON Lines file at out and returns the
 // summary and the exit code. sf says where the crawl's state is; nil keeps a
-// temporary one (the demo).
-func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool, sf *stateFlags, stderr io.Writer) (*scraper.Summary, int) {
+// temporary one (the demo). outFlags are the other outputs (nil: none).
+func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool, sf *stateFlags, stderr io.Writer, outFlags *outputFlags) (*scraper.Summary, int) {
 	if sf != nil && sf.perRun && out != "-" {
 		out = perRunOutput(out, time.Now())
 	}
@@ -130,9 +134,17 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 		}
 	}
 	defer onSecondSignal(ctx, w.Halt)()
-	sum, err := scraper.Crawl(ctx, cfg, w)
+	outs, err := outFlags.open(&cfg, out, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "forumcrawl:", err)
+		return nil, exitUsage
+	}
+	sum, err := scraper.Crawl(ctx, cfg, outs.sink(w))
 	if cerr := w.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("close output %s: %w", out, cerr)
+	}
+	if cerr := outs.close(); cerr != nil && err == nil {
+		err = cerr
 	}
 	switch {
 	case errors.Is(err, storage.ErrOtherCrawl), errors.Is(err, storage.ErrStateVersion), errors.Is(err, storage.ErrStateCorrupt):

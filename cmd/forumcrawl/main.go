@@ -6,6 +6,9 @@
 //	forumcrawl merge -o FILE INPUT...      join workers' outputs, each post once
 //	forumcrawl run job.yaml               run the crawls of a job file
 //	forumcrawl parse FILE.html...         extract posts from saved pages
+//	forumcrawl parse --warc FILE.warc.gz  re-extract posts from a crawl's WARC archive
+//	forumcrawl stats POSTS.jsonl          count posts per board, author and month
+//	forumcrawl authors POSTS.jsonl -o F   one line per distinct author
 //	forumcrawl demo                       crawl a built-in demo forum
 //	forumcrawl detect URL|FILE...         say which engine made a page, and why
 //	forumcrawl selectors ENGINE           print an engine's selectors as YAML
@@ -34,11 +37,15 @@ Usage:
   forumcrawl merge -o FILE INPUT...      join the outputs of a crawl's workers, each post once
   forumcrawl run [flags] JOB.yaml        run the crawls of a job file (keys are crawl flags)
   forumcrawl parse [flags] FILE.html...  extract posts from saved pages to stdout
+  forumcrawl parse --warc FILE.warc.gz   re-extract every post from a crawl's WARC archive, no network
+  forumcrawl stats [flags] POSTS.jsonl   count posts per board, author and month (--json)
+  forumcrawl authors POSTS.jsonl -o FILE one line per distinct author with the latest profile
   forumcrawl demo [flags]                crawl a built-in demo forum on 127.0.0.1
   forumcrawl detect [flags] URL|FILE...  say which engine made each page, and why
   forumcrawl selectors ENGINE            print an engine's selectors as YAML (edit; load with --selectors)
   forumcrawl help COMMAND                show a command's flags and examples
 
+Output files named .gz or .zst are compressed (gzip, zstd); -o - writes to stdout.
 Exit codes: 0 all done, 1 finished but some pages failed, 2 bad usage or set-up error,
 130/143 stopped by SIGINT/SIGTERM (the first finishes in order, a second stops at once).
 The output schema: docs/schema.md.
@@ -69,6 +76,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runJob(ctx, rest, stdout, stderr)
 	case "parse":
 		return runParse(ctx, rest, stdout, stderr)
+	case "stats":
+		return runStats(ctx, rest, stdout, stderr)
+	case "authors":
+		return runAuthors(ctx, rest, stdout, stderr)
 	case "demo":
 		return runDemo(ctx, rest, stdout, stderr)
 	case "detect":

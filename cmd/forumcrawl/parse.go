@@ -15,6 +15,7 @@ import (
 const parseExamples = `  forumcrawl parse saved-thread.html > posts.jsonl
   forumcrawl parse --url https://forum.example.com/threads/hello.345/ page.html
   forumcrawl parse --engine xenforo2 pages/*.html
+  forumcrawl parse --warc forum.warc.gz -o posts.jsonl
 `
 
 // runParse is the parse command: saved pages to JSON Lines on stdout.
@@ -23,9 +24,13 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	engine := fs.String("engine", "", "force the forum `engine` instead of detecting it")
 	pageURL := fs.String("url", "", "the `URL` the page was served from (default: its canonical link)")
 	selectors := fs.String("selectors", "", "selector overrides for custom skins, a YAML `file` (see forumcrawl selectors)")
+	wf := addWARCFlags(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err)
+	}
+	if wf.warc != "" {
+		return runParseWARC(ctx, wf, *engine, *selectors, files, stderr)
 	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "forumcrawl parse: no files given (see forumcrawl parse --help)")
