@@ -30,9 +30,8 @@ func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.Page
 	if err != nil {
 		return err
 	}
-	if cr.ctx.Err() != nil || cr.stopped() {
-		return nil
-	}
+	// Links are kept even when the crawl is stopping: the page is marked
+	// done with them, and the next run fetches them.
 	if cr.cfg.Depth > 0 && req.Depth >= cr.cfg.Depth {
 		return nil
 	}
