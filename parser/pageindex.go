@@ -7,17 +7,90 @@ import (
 	"golang.org/x/net/html"
 )
 
-// pageIndex is the set of class names, ids and attribute names a page uses,
-// gathered in one walk. A selector alternative that needs a class the page
-// does not have can match nothing on it, so it is dropped for that page
-// without searching the tree: most of an engine's fallbacks for other skins,
-// and most of the other engines' detection markers, cost a map look-up.
+// pageIndex is the set of class names, ids, attribute names and tags a page
+// uses, gathered in one walk, each with the elements that have it. A
+// selector alternative that needs a class the page does not have can match
+// nothing on it, so it is dropped for that page without searching the tree:
+// most of an engine's fallbacks for other skins, and most of the other
+// engines' detection markers, cost a map look-up. A search for a selector
+// that can match looks only at the elements that have the rarest name its
+// last compound needs (see search.go), instead of walking the tree.
 type pageIndex struct {
-	classes map[string]struct{}
-	ids     map[string]struct{}
-	attrs   map[string]struct{}
-	values  map[string][]string // the values of valueAttrs, for [href*=...] and the like
-	known   map[need]bool       // needs already answered on this page
+	classes, ids, attrs, tags postings
+	values                    map[string][]string // the values of valueAttrs, for [href*=...] and the like
+	known                     map[need]bool       // needs already answered on this page
+
+	root   *html.Node           // the indexed tree
+	elems  []*html.Node         // its elements in document order
+	ends   []int32              // ends[i]: the index after the last element inside elems[i]
+	placed map[*html.Node]int32 // elements searches found, by index: the contexts of later searches
+	hidden []span               // ranges of elements that hideChildren detached
+	off    int                  // while > 0, searches walk the tree: a detached subtree the index cannot place
+}
+
+// postings maps names to the elements (indexes into pageIndex.elems) that
+// have them, in document order. add collects; build turns what it collected
+// into one list per name.
+type postings struct {
+	at    map[string]int32 // name -> its number
+	pairs []int32          // while collecting: name number, element, name number, element...
+	last  []int32          // while collecting: the last element added per name number
+	start []int32          // after build: the elements of name k are list[start[k]:start[k+1]]
+	list  []int32
+}
+
+func newPostings(size int) postings {
+	return postings{at: make(map[string]int32, size)}
+}
+
+// add records that element i has the name; repeats for one element are dropped.
+func (p *postings) add(name string, i int32) {
+	k, ok := p.at[name]
+	if !ok {
+		k = int32(len(p.last))
+		p.at[name] = k
+		p.last = append(p.last, -1)
+	}
+	if p.last[k] == i {
+		return
+	}
+	p.last[k] = i
+	p.pairs = append(p.pairs, k, i)
+}
+
+// build sorts what add collected into lists, by a counting sort.
+func (p *postings) build() {
+	p.start = make([]int32, len(p.last)+1)
+	for j := 0; j < len(p.pairs); j += 2 {
+		p.start[p.pairs[j]+1]++
+	}
+	for k := 1; k < len(p.start); k++ {
+		p.start[k] += p.start[k-1]
+	}
+	p.list = make([]int32, len(p.pairs)/2)
+	fill := p.last // no longer needed: reused as the fill position of each name
+	copy(fill, p.start)
+	for j := 0; j < len(p.pairs); j += 2 {
+		k := p.pairs[j]
+		p.list[fill[k]] = p.pairs[j+1]
+		fill[k]++
+	}
+	p.pairs, p.last = nil, nil
+}
+
+// has reports whether some element has the name.
+func (p *postings) has(name string) bool {
+	_, ok := p.at[name]
+	return ok
+}
+
+// get returns the elements that have the name, in document order.
+func (p *postings) get(name string) []int32 {
+	k, ok := p.at[name]
+	if !ok {
+		return nil
+	}
+	return p.list[p.start[k]:p.start[k+1]]
 }
 
 // valueAttrs are the attributes whose values the index keeps: those that
@@ -27,50 +100,65 @@ var valueAttrs = map[string]bool{"href": true, "src": true, "content": true, "na
 // indexPage returns the index of the tree below doc.
 func indexPage(doc *html.Node) *pageIndex {
 	ix := &pageIndex{
-		classes: make(map[string]struct{}, 512),
-		ids:     make(map[string]struct{}, 128),
-		attrs:   make(map[string]struct{}, 64),
+		classes: newPostings(512),
+		ids:     newPostings(128),
+		attrs:   newPostings(64),
+		tags:    newPostings(64),
 		values:  make(map[string][]string, len(valueAttrs)),
+		root:    doc,
+		elems:   make([]*html.Node, 0, 1024),
+		ends:    make([]int32, 0, 1024),
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		i := int32(-1)
 		if n.Type == html.ElementNode {
+			i = int32(len(ix.elems))
+			ix.elems = append(ix.elems, n)
+			ix.ends = append(ix.ends, 0)
+			ix.tags.add(n.Data, i)
 			for _, a := range n.Attr {
 				if valueAttrs[a.Key] {
 					ix.values[a.Key] = append(ix.values[a.Key], a.Val)
 				}
 				switch a.Key {
 				case "class":
-					ix.addClasses(a.Val)
+					ix.addClasses(a.Val, i)
 				case "id":
-					ix.ids[a.Val] = struct{}{}
+					ix.ids.add(a.Val, i)
 				default:
-					ix.attrs[a.Key] = struct{}{}
+					ix.attrs.add(a.Key, i)
 				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
+		if i >= 0 {
+			ix.ends[i] = int32(len(ix.elems))
+		}
 	}
 	walk(doc)
+	for _, p := range []*postings{&ix.classes, &ix.ids, &ix.attrs, &ix.tags} {
+		p.build()
+	}
 	return ix
 }
 
-// addClasses adds each class of a class attribute's value.
-func (ix *pageIndex) addClasses(v string) {
+// addClasses adds each class of a class attribute's value, for element i.
+func (ix *pageIndex) addClasses(v string, i int32) {
 	for v != "" {
-		i := 0
-		for i < len(v) && isClassSpace(v[i]) {
-			i++
+		k := 0
+		for k < len(v) && isClassSpace(v[k]) {
+			k++
 		}
-		v = v[i:]
+		v = v[k:]
 		j := 0
 		for j < len(v) && !isClassSpace(v[j]) {
 			j++
 		}
 		if j > 0 {
-			ix.classes[v[:j]] = struct{}{}
+			ix.classes.add(v[:j], i)
 		}
 		v = v[j:]
 	}
@@ -103,17 +191,17 @@ func (ix *pageIndex) lookup(n need) bool {
 	var ok bool
 	switch n.kind {
 	case '.':
-		_, ok = ix.classes[n.name]
+		ok = ix.classes.has(n.name)
 	case '#':
-		_, ok = ix.ids[n.name]
+		ok = ix.ids.has(n.name)
 	case '[':
 		switch n.name {
 		case "class":
 			return true // not indexed as a name
 		case "id":
-			ok = len(ix.ids) > 0
+			ok = len(ix.ids.at) > 0
 		default:
-			_, ok = ix.attrs[n.name]
+			ok = ix.attrs.has(n.name)
 		}
 		if ok && n.op != "" && (valueAttrs[n.name] || n.name == "id") {
 			return ix.anyValue(n)
@@ -125,7 +213,7 @@ func (ix *pageIndex) lookup(n need) bool {
 // anyValue reports whether some value of the attribute satisfies the need's operator.
 func (ix *pageIndex) anyValue(n need) bool {
 	if n.name == "id" {
-		for id := range ix.ids {
+		for id := range ix.ids.at {
 			if n.satisfiedBy(id) {
 				return true
 			}
@@ -203,6 +291,7 @@ func (a alt) possible(ix *pageIndex) bool {
 // rule that lists a selector per skin then walks the page with the one
 // selector of this page's skin, as a scoped chain.
 func (r rule) forPage(ix *pageIndex) rule {
+	r.ix = ix
 	for i, a := range r.alts {
 		if b, ok := a.narrowed(ix); !ok || len(b.groups) != len(a.groups) {
 			return r.rebuilt(ix, i) // allocate only for the rules that change
@@ -213,7 +302,7 @@ func (r rule) forPage(ix *pageIndex) rule {
 
 // rebuilt returns the rule narrowed to the page, from its alternative i on.
 func (r rule) rebuilt(ix *pageIndex, from int) rule {
-	out := rule{src: r.src, alts: append(make([]alt, 0, len(r.alts)), r.alts[:from]...)}
+	out := rule{src: r.src, alts: append(make([]alt, 0, len(r.alts)), r.alts[:from]...), ix: ix}
 	for _, a := range r.alts[from:] {
 		if b, ok := a.narrowed(ix); ok {
 			out.alts = append(out.alts, b)
@@ -267,7 +356,7 @@ func (ix *pageIndex) hasAll(group []need) bool {
 
 // forPage returns the compiled table with each rule cut to what can match on the indexed page.
 func (c *compiled) forPage(ix *pageIndex) *compiled {
-	out := &compiled{src: c.src, r: make(map[string]rule, len(c.r)), extra: c.extra}
+	out := &compiled{src: c.src, r: make(map[string]rule, len(c.r)), extra: c.extra, ix: ix}
 	for k, r := range c.r {
 		out.r[k] = r.forPage(ix)
 	}

@@ -95,6 +95,7 @@ type compiled struct {
 	src   Selectors
 	r     map[string]rule // by field name
 	extra map[string]rule
+	ix    *pageIndex // the page the table is cut to (see forPage), or nil
 }
 
 // compile compiles every rule of s; it names the field of a bad selector.

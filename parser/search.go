@@ -1,0 +1,292 @@
+package parser
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Searches through the page index. A walk of the tree tests every element
+// below the context against the selector; the index knows which elements
+// have each class, id, attribute name and tag, so a search tests only the
+// elements that have the rarest name the selector's last compound needs,
+// and among them only those inside the context (elements are numbered in
+// document order, and the elements inside one form a range). Results are
+// the walk's, in the same order: every candidate is tested with the same
+// matcher, and a scoped chain is matched from the candidate up to the context.
+//
+// The index can place only the document and the elements its own searches
+// found (posts, bodies, quotes, pairs...): a search from any other element
+// walks the tree, as does every search while a subtree that the index cannot
+// place is detached (see hideChildren).
+
+// span is a range [lo, hi) of element indexes.
+type span struct{ lo, hi int32 }
+
+func (s span) has(i int32) bool { return s.lo <= i && i < s.hi }
+
+// anchor is a name an element must have to match a compound selector.
+type anchor struct {
+	kind byte // '.' class, '#' id, '[' attribute name, 't' tag
+	name string
+}
+
+var leadingTag = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9-]*`)
+
+// anchorsOf returns, for each group of a selector list, the names its last
+// compound needs (tag, classes, id, attribute names); nil when a group's
+// last compound needs none the index keeps (it may be any element).
+func anchorsOf(groups []string) [][]anchor {
+	out := make([][]anchor, 0, len(groups))
+	for _, g := range groups {
+		for strings.Contains(g, "(") {
+			t := parenthesised.ReplaceAllString(g, "")
+			if t == g {
+				return nil // unbalanced: assume nothing
+			}
+			g = t
+		}
+		last := lastCompound(g)
+		var as []anchor
+		if tag := leadingTag.FindString(last); tag != "" {
+			as = append(as, anchor{'t', strings.ToLower(tag)})
+		}
+		for _, m := range needPart.FindAllStringSubmatch(last, -1) {
+			switch name := strings.ToLower(m[3]); {
+			case m[1] != "":
+				as = append(as, anchor{m[1][0], m[2]})
+			case name != "" && name != "id" && name != "class": // not kept as attribute names
+				as = append(as, anchor{'[', name})
+			}
+		}
+		if len(as) == 0 {
+			return nil
+		}
+		out = append(out, as)
+	}
+	return out
+}
+
+// lastCompound returns the last compound selector of a complex selector
+// without pseudo-class arguments: what follows its last combinator.
+func lastCompound(s string) string {
+	s = strings.TrimSpace(s)
+	start, depth, quote := 0, 0, byte(0)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0 && (c == ' ' || c == '>' || c == '+' || c == '~' || c == '\t' || c == '\n'):
+			start = i + 1
+		}
+	}
+	return s[start:]
+}
+
+// list returns the elements that have the anchor's name.
+func (ix *pageIndex) list(a anchor) []int32 {
+	switch a.kind {
+	case '.':
+		return ix.classes.get(a.name)
+	case '#':
+		return ix.ids.get(a.name)
+	case '[':
+		return ix.attrs.get(a.name)
+	}
+	return ix.tags.get(a.name)
+}
+
+// scope returns the range of the elements at or below n, and false when
+// the index cannot place n or searches must walk.
+func (ix *pageIndex) scope(n *html.Node) (span, bool) {
+	if ix == nil || ix.off > 0 || n == nil {
+		return span{}, false
+	}
+	if n == ix.root {
+		return span{0, int32(len(ix.elems))}, true
+	}
+	i, ok := ix.placed[n]
+	if !ok {
+		return span{}, false
+	}
+	return span{i, ix.ends[i]}, true
+}
+
+// place remembers where element i is, so that searches from it use the index.
+func (ix *pageIndex) place(i int32) *html.Node {
+	n := ix.elems[i]
+	if ix.placed == nil {
+		ix.placed = make(map[*html.Node]int32, 256)
+	}
+	ix.placed[n] = i
+	return n
+}
+
+// candidates returns the elements in s that can match the alternative, in
+// document order: per group, those with the rarest of its anchors. It
+// returns false when the alternative has no anchors.
+func (ix *pageIndex) candidates(a *alt, s span) ([]int32, bool) {
+	if a.anchors == nil {
+		return nil, false
+	}
+	var out []int32
+	for g, as := range a.anchors {
+		best := ix.list(as[0])
+		for _, an := range as[1:] {
+			if len(best) == 0 {
+				break
+			}
+			if l := ix.list(an); len(l) < len(best) {
+				best = l
+			}
+		}
+		best = within(best, s)
+		if g == 0 {
+			out = best
+		} else {
+			out = mergeSorted(out, best)
+		}
+	}
+	return out, true
+}
+
+// within returns the part of the sorted list l inside s.
+func within(l []int32, s span) []int32 {
+	lo := sort.Search(len(l), func(i int) bool { return l[i] >= s.lo })
+	hi := lo + sort.Search(len(l)-lo, func(i int) bool { return l[lo+i] >= s.hi })
+	return l[lo:hi]
+}
+
+// mergeSorted returns the union of two sorted lists, sorted, as a new slice.
+func mergeSorted(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			out, a = append(out, a[0]), a[1:]
+		case b[0] < a[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// visible reports whether element i is in no detached range.
+func (ix *pageIndex) visible(i int32) bool {
+	for _, h := range ix.hidden {
+		if h.has(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// matchAt reports whether element n, at or below ctx, matches the
+// alternative as a walk from ctx would find it.
+func (a *alt) matchAt(n, ctx *html.Node) bool {
+	if a.chain != nil {
+		return a.chain.matchUp(n, ctx)
+	}
+	return a.group.Match(n)
+}
+
+// first returns the first element at or below ctx that the alternative's
+// selector matches; place makes searches from it use the index.
+func (ix *pageIndex) first(a *alt, ctx *html.Node, place bool) *html.Node {
+	s, ok := ix.scope(ctx)
+	var cs []int32
+	if ok {
+		cs, ok = ix.candidates(a, s)
+	}
+	if !ok {
+		return a.first(ctx)
+	}
+	for _, i := range cs {
+		if n := ix.elems[i]; ix.visible(i) && a.matchAt(n, ctx) {
+			if place {
+				ix.place(i)
+			}
+			return n
+		}
+	}
+	return nil
+}
+
+// all returns every element at or below ctx that the alternative's selector
+// matches, in document order; place makes searches from them use the index.
+func (ix *pageIndex) all(a *alt, ctx *html.Node, place bool) []*html.Node {
+	s, ok := ix.scope(ctx)
+	var cs []int32
+	if ok {
+		cs, ok = ix.candidates(a, s)
+	}
+	if !ok {
+		return a.matchAll(ctx)
+	}
+	var out []*html.Node
+	for _, i := range cs {
+		if n := ix.elems[i]; ix.visible(i) && a.matchAt(n, ctx) {
+			if place {
+				ix.place(i)
+			}
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// outer returns the elements at or below ctx that the alternative's
+// selector matches and that are not inside another of them, in document order.
+func (ix *pageIndex) outer(a *alt, ctx *html.Node) []*html.Node {
+	s, ok := ix.scope(ctx)
+	var cs []int32
+	if ok {
+		cs, ok = ix.candidates(a, s)
+	}
+	if !ok {
+		if a.chain != nil {
+			return dropNested(a.chain.all(ctx, nil))
+		}
+		var out []*html.Node
+		walkMatches(a.group, ctx, func(m *html.Node) bool { out = append(out, m); return true })
+		return out
+	}
+	var out []*html.Node
+	inside := span{-1, -1} // the last match kept
+	for _, i := range cs {
+		if inside.has(i) || !ix.visible(i) {
+			continue
+		}
+		if n := ix.elems[i]; a.matchAt(n, ctx) {
+			out = append(out, ix.place(i))
+			inside = span{i, ix.ends[i]}
+		}
+	}
+	return out
+}
+
+// hide records that n's children are detached, until the returned function
+// is called; searches skip them meanwhile.
+func (ix *pageIndex) hide(n *html.Node) (restore func()) {
+	if ix == nil {
+		return func() {}
+	}
+	if s, ok := ix.scope(n); ok && n != ix.root {
+		ix.hidden = append(ix.hidden, span{s.lo + 1, s.hi})
+		return func() { ix.hidden = ix.hidden[:len(ix.hidden)-1] }
+	}
+	ix.off++
+	return func() { ix.off-- }
+}
