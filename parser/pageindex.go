@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // pageIndex is the set of class names, ids, attribute names and tags a page
@@ -16,9 +17,11 @@ import (
 // that can match looks only at the elements that have the rarest name its
 // last compound needs (see search.go), instead of walking the tree.
 type pageIndex struct {
-	classes, ids, attrs, tags postings
-	values                    map[string][]string // the values of valueAttrs, for [href*=...] and the like
-	known                     map[need]bool       // needs already answered on this page
+	classes, ids, attrs postings[string]
+	tags                postings[atom.Atom] // elements by tag, for the tags with an atom
+	otherTags           postings[string]    // elements by tag, for the others
+	values              map[string][]string // the values of valueAttrs, for [href*=...] and the like
+	known               map[need]bool       // needs already answered on this page
 
 	root   *html.Node           // the indexed tree
 	elems  []*html.Node         // its elements in document order
@@ -31,20 +34,20 @@ type pageIndex struct {
 // postings maps names to the elements (indexes into pageIndex.elems) that
 // have them, in document order. add collects; build turns what it collected
 // into one list per name.
-type postings struct {
-	at    map[string]int32 // name -> its number
-	pairs []int32          // while collecting: name number, element, name number, element...
-	last  []int32          // while collecting: the last element added per name number
-	start []int32          // after build: the elements of name k are list[start[k]:start[k+1]]
+type postings[K comparable] struct {
+	at    map[K]int32 // name -> its number
+	pairs []int32     // while collecting: name number, element, name number, element...
+	last  []int32     // while collecting: the last element added per name number
+	start []int32     // after build: the elements of name k are list[start[k]:start[k+1]]
 	list  []int32
 }
 
-func newPostings(size int) postings {
-	return postings{at: make(map[string]int32, size)}
+func newPostings[K comparable](size int) postings[K] {
+	return postings[K]{at: make(map[K]int32, size)}
 }
 
 // add records that element i has the name; repeats for one element are dropped.
-func (p *postings) add(name string, i int32) {
+func (p *postings[K]) add(name K, i int32) {
 	k, ok := p.at[name]
 	if !ok {
 		k = int32(len(p.last))
@@ -59,7 +62,7 @@ func (p *postings) add(name string, i int32) {
 }
 
 // build sorts what add collected into lists, by a counting sort.
-func (p *postings) build() {
+func (p *postings[K]) build() {
 	p.start = make([]int32, len(p.last)+1)
 	for j := 0; j < len(p.pairs); j += 2 {
 		p.start[p.pairs[j]+1]++
@@ -79,13 +82,13 @@ func (p *postings) build() {
 }
 
 // has reports whether some element has the name.
-func (p *postings) has(name string) bool {
+func (p *postings[K]) has(name K) bool {
 	_, ok := p.at[name]
 	return ok
 }
 
 // get returns the elements that have the name, in document order.
-func (p *postings) get(name string) []int32 {
+func (p *postings[K]) get(name K) []int32 {
 	k, ok := p.at[name]
 	if !ok {
 		return nil
@@ -97,51 +100,64 @@ func (p *postings) get(name string) []int32 {
 // engines' markers test by value (links, scripts, meta tags, ids).
 var valueAttrs = map[string]bool{"href": true, "src": true, "content": true, "name": true, "rel": true}
 
-// indexPage returns the index of the tree below doc.
+// indexPage returns the index of the tree below doc, after expanding the
+// markup of each <noscript> that is not inside another (see expandNoscript).
 func indexPage(doc *html.Node) *pageIndex {
 	ix := &pageIndex{
-		classes: newPostings(512),
-		ids:     newPostings(128),
-		attrs:   newPostings(64),
-		tags:    newPostings(64),
-		values:  make(map[string][]string, len(valueAttrs)),
-		root:    doc,
-		elems:   make([]*html.Node, 0, 1024),
-		ends:    make([]int32, 0, 1024),
+		classes:   newPostings[string](512),
+		ids:       newPostings[string](128),
+		attrs:     newPostings[string](64),
+		tags:      newPostings[atom.Atom](64),
+		otherTags: newPostings[string](8),
+		values:    make(map[string][]string, len(valueAttrs)),
+		root:      doc,
+		elems:     make([]*html.Node, 0, 1024),
+		ends:      make([]int32, 0, 1024),
 	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	var walk func(n *html.Node, expand bool)
+	walk = func(n *html.Node, expand bool) {
 		i := int32(-1)
 		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.Noscript {
+				if expand {
+					expandNoscript(n)
+				}
+				expand = false
+			}
 			i = int32(len(ix.elems))
 			ix.elems = append(ix.elems, n)
 			ix.ends = append(ix.ends, 0)
-			ix.tags.add(n.Data, i)
+			if n.DataAtom != 0 {
+				ix.tags.add(n.DataAtom, i)
+			} else {
+				ix.otherTags.add(n.Data, i)
+			}
 			for _, a := range n.Attr {
-				if valueAttrs[a.Key] {
-					ix.values[a.Key] = append(ix.values[a.Key], a.Val)
-				}
 				switch a.Key {
 				case "class":
 					ix.addClasses(a.Val, i)
+					continue
 				case "id":
 					ix.ids.add(a.Val, i)
-				default:
-					ix.attrs.add(a.Key, i)
+					continue
+				case "href", "src", "content", "name", "rel": // valueAttrs
+					ix.values[a.Key] = append(ix.values[a.Key], a.Val)
 				}
+				ix.attrs.add(a.Key, i)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, expand)
 		}
 		if i >= 0 {
 			ix.ends[i] = int32(len(ix.elems))
 		}
 	}
-	walk(doc)
-	for _, p := range []*postings{&ix.classes, &ix.ids, &ix.attrs, &ix.tags} {
+	walk(doc, true)
+	for _, p := range []*postings[string]{&ix.classes, &ix.ids, &ix.attrs, &ix.otherTags} {
 		p.build()
 	}
+	ix.tags.build()
 	return ix
 }
 
@@ -172,9 +188,12 @@ type need struct {
 	value string // for an attribute with an operator
 }
 
-// has reports whether the page has what n names, remembering the answer:
-// the same needs recur across rules and engines.
+// has reports whether the page has what n names, remembering the answers
+// that scan attribute values: the same needs recur across rules and engines.
 func (ix *pageIndex) has(n need) bool {
+	if n.op == "" {
+		return ix.lookup(n) // one map look-up: cheaper than remembering
+	}
 	if ok, seen := ix.known[n]; seen {
 		return ok
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Searches through the page index. A walk of the tree tests every element
@@ -31,6 +32,7 @@ func (s span) has(i int32) bool { return s.lo <= i && i < s.hi }
 type anchor struct {
 	kind byte // '.' class, '#' id, '[' attribute name, 't' tag
 	name string
+	atom atom.Atom // a tag's atom, or 0
 }
 
 var leadingTag = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9-]*`)
@@ -51,14 +53,15 @@ func anchorsOf(groups []string) [][]anchor {
 		last := lastCompound(g)
 		var as []anchor
 		if tag := leadingTag.FindString(last); tag != "" {
-			as = append(as, anchor{'t', strings.ToLower(tag)})
+			tag = strings.ToLower(tag)
+			as = append(as, anchor{'t', tag, atom.Lookup([]byte(tag))})
 		}
 		for _, m := range needPart.FindAllStringSubmatch(last, -1) {
 			switch name := strings.ToLower(m[3]); {
 			case m[1] != "":
-				as = append(as, anchor{m[1][0], m[2]})
+				as = append(as, anchor{kind: m[1][0], name: m[2]})
 			case name != "" && name != "id" && name != "class": // not kept as attribute names
-				as = append(as, anchor{'[', name})
+				as = append(as, anchor{kind: '[', name: name})
 			}
 		}
 		if len(as) == 0 {
@@ -103,7 +106,10 @@ func (ix *pageIndex) list(a anchor) []int32 {
 	case '[':
 		return ix.attrs.get(a.name)
 	}
-	return ix.tags.get(a.name)
+	if a.atom != 0 {
+		return ix.tags.get(a.atom)
+	}
+	return ix.otherTags.get(a.name)
 }
 
 // scope returns the range of the elements at or below n, and false when
@@ -289,4 +295,15 @@ func (ix *pageIndex) hide(n *html.Node) (restore func()) {
 	}
 	ix.off++
 	return func() { ix.off-- }
+}
+
+// baseElement returns the page's first <base> with an href, as documentBase
+// finds it, or nil.
+func (ix *pageIndex) baseElement() *html.Node {
+	for _, i := range ix.tags.get(atom.Base) {
+		if hasAttr(ix.elems[i], "href") {
+			return ix.elems[i]
+		}
+	}
+	return nil
 }

@@ -29,7 +29,6 @@ func TestIndexSearchesFindWhatWalksFind(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			expandNoscript(doc)
 			ix := indexPage(doc)
 			for _, e := range engines {
 				c, err := e.rules()
