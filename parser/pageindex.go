@@ -18,17 +18,18 @@ import (
 // last compound needs (see search.go), instead of walking the tree.
 type pageIndex struct {
 	classes, ids, attrs postings[string]
-	tags                postings[atom.Atom] // elements by tag, for the tags with an atom
-	otherTags           postings[string]    // elements by tag, for the others
-	values              map[string][]string // the values of valueAttrs, for [href*=...] and the like
-	known               map[need]bool       // needs already answered on this page
+	classSets           map[string][]int32        // class attribute value -> the numbers of its classes in classes
+	values              [len(valueAttrs)][]string // the values of valueAttrs, for [href*=...] and the like
+	known               map[need]bool             // needs already answered on this page
 
-	root   *html.Node           // the indexed tree
-	elems  []*html.Node         // its elements in document order
-	ends   []int32              // ends[i]: the index after the last element inside elems[i]
-	placed map[*html.Node]int32 // elements searches found, by index: the contexts of later searches
-	hidden []span               // ranges of elements that hideChildren detached
-	off    int                  // while > 0, searches walk the tree: a detached subtree the index cannot place
+	root   *html.Node            // the indexed tree
+	elems  []*html.Node          // its elements in document order
+	atoms  []atom.Atom           // their tags' atoms (0 for a tag without one)
+	tags   map[atom.Atom][]int32 // elements by tag, listed when first asked for
+	ends   []int32               // ends[i]: the index after the last element inside elems[i]
+	placed map[*html.Node]int32  // elements searches found, by index: the contexts of later searches
+	hidden []span                // ranges of elements that hideChildren detached
+	off    int                   // while > 0, searches walk the tree: a detached subtree the index cannot place
 }
 
 // postings maps names to the elements (indexes into pageIndex.elems) that
@@ -48,12 +49,22 @@ func newPostings[K comparable](size int) postings[K] {
 
 // add records that element i has the name; repeats for one element are dropped.
 func (p *postings[K]) add(name K, i int32) {
+	p.addKey(p.key(name), i)
+}
+
+// key returns the number of the name, numbering it when new.
+func (p *postings[K]) key(name K) int32 {
 	k, ok := p.at[name]
 	if !ok {
 		k = int32(len(p.last))
 		p.at[name] = k
 		p.last = append(p.last, -1)
 	}
+	return k
+}
+
+// addKey records that element i has the name numbered k.
+func (p *postings[K]) addKey(k, i int32) {
 	if p.last[k] == i {
 		return
 	}
@@ -98,20 +109,36 @@ func (p *postings[K]) get(name K) []int32 {
 
 // valueAttrs are the attributes whose values the index keeps: those that
 // engines' markers test by value (links, scripts, meta tags, ids).
-var valueAttrs = map[string]bool{"href": true, "src": true, "content": true, "name": true, "rel": true}
+var valueAttrs = [...]string{"href", "src", "content", "name", "rel"}
+
+// valueSlot returns the place of the attribute in valueAttrs, or -1.
+func valueSlot(key string) int {
+	switch key {
+	case "href":
+		return 0
+	case "src":
+		return 1
+	case "content":
+		return 2
+	case "name":
+		return 3
+	case "rel":
+		return 4
+	}
+	return -1
+}
 
 // indexPage returns the index of the tree below doc, after expanding the
 // markup of each <noscript> that is not inside another (see expandNoscript).
 func indexPage(doc *html.Node) *pageIndex {
 	ix := &pageIndex{
 		classes:   newPostings[string](512),
+		classSets: make(map[string][]int32, 512),
 		ids:       newPostings[string](128),
 		attrs:     newPostings[string](64),
-		tags:      newPostings[atom.Atom](64),
-		otherTags: newPostings[string](8),
-		values:    make(map[string][]string, len(valueAttrs)),
 		root:      doc,
 		elems:     make([]*html.Node, 0, 1024),
+		atoms:     make([]atom.Atom, 0, 1024),
 		ends:      make([]int32, 0, 1024),
 	}
 	var walk func(n *html.Node, expand bool)
@@ -127,11 +154,7 @@ func indexPage(doc *html.Node) *pageIndex {
 			i = int32(len(ix.elems))
 			ix.elems = append(ix.elems, n)
 			ix.ends = append(ix.ends, 0)
-			if n.DataAtom != 0 {
-				ix.tags.add(n.DataAtom, i)
-			} else {
-				ix.otherTags.add(n.Data, i)
-			}
+			ix.atoms = append(ix.atoms, n.DataAtom)
 			for _, a := range n.Attr {
 				switch a.Key {
 				case "class":
@@ -140,8 +163,9 @@ func indexPage(doc *html.Node) *pageIndex {
 				case "id":
 					ix.ids.add(a.Val, i)
 					continue
-				case "href", "src", "content", "name", "rel": // valueAttrs
-					ix.values[a.Key] = append(ix.values[a.Key], a.Val)
+				}
+				if v := valueSlot(a.Key); v >= 0 {
+					ix.values[v] = append(ix.values[v], a.Val)
 				}
 				ix.attrs.add(a.Key, i)
 			}
@@ -154,15 +178,29 @@ func indexPage(doc *html.Node) *pageIndex {
 		}
 	}
 	walk(doc, true)
-	for _, p := range []*postings[string]{&ix.classes, &ix.ids, &ix.attrs, &ix.otherTags} {
+	for _, p := range []*postings[string]{&ix.classes, &ix.ids, &ix.attrs} {
 		p.build()
 	}
-	ix.tags.build()
 	return ix
 }
 
 // addClasses adds each class of a class attribute's value, for element i.
+// Many elements share one value (every post's "message message--post"):
+// its classes are split and looked up once.
 func (ix *pageIndex) addClasses(v string, i int32) {
+	ks, ok := ix.classSets[v]
+	if !ok {
+		ks = ix.classKeys(v)
+		ix.classSets[v] = ks
+	}
+	for _, k := range ks {
+		ix.classes.addKey(k, i)
+	}
+}
+
+// classKeys returns the numbers of the classes of a class attribute's value.
+func (ix *pageIndex) classKeys(v string) []int32 {
+	var ks []int32
 	for v != "" {
 		k := 0
 		for k < len(v) && isClassSpace(v[k]) {
@@ -174,10 +212,11 @@ func (ix *pageIndex) addClasses(v string, i int32) {
 			j++
 		}
 		if j > 0 {
-			ix.classes.add(v[:j], i)
+			ks = append(ks, ix.classes.key(v[:j]))
 		}
 		v = v[j:]
 	}
+	return ks
 }
 
 // need is what a selector requires a page to have somewhere.
@@ -222,7 +261,7 @@ func (ix *pageIndex) lookup(n need) bool {
 		default:
 			ok = ix.attrs.has(n.name)
 		}
-		if ok && n.op != "" && (valueAttrs[n.name] || n.name == "id") {
+		if ok && n.op != "" && (valueSlot(n.name) >= 0 || n.name == "id") {
 			return ix.anyValue(n)
 		}
 	}
@@ -239,7 +278,7 @@ func (ix *pageIndex) anyValue(n need) bool {
 		}
 		return false
 	}
-	for _, v := range ix.values[n.name] {
+	for _, v := range ix.values[valueSlot(n.name)] {
 		if n.satisfiedBy(v) {
 			return true
 		}

@@ -106,10 +106,29 @@ func (ix *pageIndex) list(a anchor) []int32 {
 	case '[':
 		return ix.attrs.get(a.name)
 	}
-	if a.atom != 0 {
-		return ix.tags.get(a.atom)
+	return ix.tagged(a.atom, a.name)
+}
+
+// tagged returns the elements with the tag (whose atom is a, or 0), listing
+// them when first asked: a scan of the tags' atoms, cheaper than listing
+// every tag while indexing.
+func (ix *pageIndex) tagged(a atom.Atom, tag string) []int32 {
+	if l, ok := ix.tags[a]; ok && a != 0 {
+		return l
 	}
-	return ix.otherTags.get(a.name)
+	var l []int32
+	for i, t := range ix.atoms {
+		if t == a && (a != 0 || ix.elems[i].Data == tag) {
+			l = append(l, int32(i))
+		}
+	}
+	if a != 0 {
+		if ix.tags == nil {
+			ix.tags = make(map[atom.Atom][]int32, 16)
+		}
+		ix.tags[a] = l
+	}
+	return l
 }
 
 // scope returns the range of the elements at or below n, and false when
@@ -300,7 +319,7 @@ func (ix *pageIndex) hide(n *html.Node) (restore func()) {
 // baseElement returns the page's first <base> with an href, as documentBase
 // finds it, or nil.
 func (ix *pageIndex) baseElement() *html.Node {
-	for _, i := range ix.tags.get(atom.Base) {
+	for _, i := range ix.tagged(atom.Base, "base") {
 		if hasAttr(ix.elems[i], "href") {
 			return ix.elems[i]
 		}
