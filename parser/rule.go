@@ -43,7 +43,7 @@ type alt struct {
 	prev  bool              // look from the context's previous element sibling
 	needs [][]need          // what a page must have for each group of the selector to match (see needsOf)
 
-	anchors [][]anchor // per group, the names its last compound needs, for searches through the page index
+	anchors []groupAnchors // per group, the names it needs, for searches through the page index
 
 	groups   []string  // the selector's comma-separated groups, when it has several
 	variants *sync.Map // selectors made of some of the groups, compiled once, by their text

@@ -1,9 +1,7 @@
 package parser
 
 import (
-	"regexp"
 	"sort"
-	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,74 +25,6 @@ import (
 type span struct{ lo, hi int32 }
 
 func (s span) has(i int32) bool { return s.lo <= i && i < s.hi }
-
-// anchor is a name an element must have to match a compound selector.
-type anchor struct {
-	kind byte // '.' class, '#' id, '[' attribute name, 't' tag
-	name string
-	atom atom.Atom // a tag's atom, or 0
-}
-
-var leadingTag = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9-]*`)
-
-// anchorsOf returns, for each group of a selector list, the names its last
-// compound needs (tag, classes, id, attribute names); nil when a group's
-// last compound needs none the index keeps (it may be any element).
-func anchorsOf(groups []string) [][]anchor {
-	out := make([][]anchor, 0, len(groups))
-	for _, g := range groups {
-		for strings.Contains(g, "(") {
-			t := parenthesised.ReplaceAllString(g, "")
-			if t == g {
-				return nil // unbalanced: assume nothing
-			}
-			g = t
-		}
-		last := lastCompound(g)
-		var as []anchor
-		if tag := leadingTag.FindString(last); tag != "" {
-			tag = strings.ToLower(tag)
-			as = append(as, anchor{'t', tag, atom.Lookup([]byte(tag))})
-		}
-		for _, m := range needPart.FindAllStringSubmatch(last, -1) {
-			switch name := strings.ToLower(m[3]); {
-			case m[1] != "":
-				as = append(as, anchor{kind: m[1][0], name: m[2]})
-			case name != "" && name != "id" && name != "class": // not kept as attribute names
-				as = append(as, anchor{kind: '[', name: name})
-			}
-		}
-		if len(as) == 0 {
-			return nil
-		}
-		out = append(out, as)
-	}
-	return out
-}
-
-// lastCompound returns the last compound selector of a complex selector
-// without pseudo-class arguments: what follows its last combinator.
-func lastCompound(s string) string {
-	s = strings.TrimSpace(s)
-	start, depth, quote := 0, 0, byte(0)
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case depth == 0 && (c == ' ' || c == '>' || c == '+' || c == '~' || c == '\t' || c == '\n'):
-			start = i + 1
-		}
-	}
-	return s[start:]
-}
 
 // list returns the elements that have the anchor's name.
 func (ix *pageIndex) list(a anchor) []int32 {
@@ -157,25 +87,22 @@ func (ix *pageIndex) place(i int32) *html.Node {
 	return n
 }
 
-// candidates returns the elements in s that can match the alternative, in
-// document order: per group, those with the rarest of its anchors. It
+// candidates returns the elements in s that can match the alternative
+// searched from ctx, in document order: per group, those with the rarest
+// name of its last compound, and of those only the ones inside an element
+// with the rarest name of a compound that must contain the match. It
 // returns false when the alternative has no anchors.
-func (ix *pageIndex) candidates(a *alt, s span) ([]int32, bool) {
+func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) {
 	if a.anchors == nil {
 		return nil, false
 	}
 	var out []int32
-	for g, as := range a.anchors {
-		best := ix.list(as[0])
-		for _, an := range as[1:] {
-			if len(best) == 0 {
-				break
-			}
-			if l := ix.list(an); len(l) < len(best) {
-				best = l
-			}
-		}
+	for g, ga := range a.anchors {
+		best, _ := ix.rarest(ga.last)
 		best = within(best, s)
+		if len(best) > 4 && len(ga.outer) > 0 {
+			best = ix.inside(best, a, ga, ctx, s)
+		}
 		if g == 0 {
 			out = best
 		} else {
@@ -183,6 +110,56 @@ func (ix *pageIndex) candidates(a *alt, s span) ([]int32, bool) {
 		}
 	}
 	return out, true
+}
+
+// rarest returns the elements with the rarest of the anchors, and that anchor.
+func (ix *pageIndex) rarest(as []anchor) ([]int32, anchor) {
+	best, which := ix.list(as[0]), as[0]
+	for _, an := range as[1:] {
+		if len(best) == 0 {
+			break
+		}
+		if l := ix.list(an); len(l) < len(best) {
+			best, which = l, an
+		}
+	}
+	return best, which
+}
+
+// inside returns the candidates that lie inside an element with the
+// rarest name of the group's outer compounds, when that name is rarer
+// than the candidates. Outside a scoped chain, an ancestor of ctx counts
+// too: when one has the name, every candidate may be inside it.
+func (ix *pageIndex) inside(cands []int32, a *alt, ga groupAnchors, ctx *html.Node, s span) []int32 {
+	var outer []int32
+	var name anchor
+	for i, as := range ga.outer {
+		if l, an := ix.rarest(as); i == 0 || len(l) < len(outer) {
+			outer, name = l, an
+		}
+	}
+	outer = within(outer, s)
+	if len(outer) >= len(cands) {
+		return cands
+	}
+	if a.chain == nil && ctx != ix.root {
+		for p := ctx.Parent; p != nil; p = p.Parent {
+			if p.Type == html.ElementNode && name.on(p) {
+				return cands
+			}
+		}
+	}
+	out := make([]int32, 0, len(cands))
+	end, j := int32(-1), 0
+	for _, c := range cands {
+		for ; j < len(outer) && outer[j] < c; j++ {
+			end = max(end, ix.ends[outer[j]])
+		}
+		if c < end {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // within returns the part of the sorted list l inside s.
@@ -233,7 +210,7 @@ func (ix *pageIndex) first(a *alt, ctx *html.Node, place bool) *html.Node {
 	s, ok := ix.scope(ctx)
 	var cs []int32
 	if ok {
-		cs, ok = ix.candidates(a, s)
+		cs, ok = ix.candidates(a, ctx, s)
 	}
 	if !ok {
 		return a.first(ctx)
@@ -255,7 +232,7 @@ func (ix *pageIndex) all(a *alt, ctx *html.Node, place bool) []*html.Node {
 	s, ok := ix.scope(ctx)
 	var cs []int32
 	if ok {
-		cs, ok = ix.candidates(a, s)
+		cs, ok = ix.candidates(a, ctx, s)
 	}
 	if !ok {
 		return a.matchAll(ctx)
@@ -278,7 +255,7 @@ func (ix *pageIndex) outer(a *alt, ctx *html.Node) []*html.Node {
 	s, ok := ix.scope(ctx)
 	var cs []int32
 	if ok {
-		cs, ok = ix.candidates(a, s)
+		cs, ok = ix.candidates(a, ctx, s)
 	}
 	if !ok {
 		if a.chain != nil {

@@ -216,6 +216,9 @@ func (w *textWriter) finish() (string, []int) {
 	out.Grow(len(all))
 	var marks []int
 	runes, blank := 0, 0
+	// Look for marks and preformatted runs line by line only when the text has some.
+	hasMark := w.special && strings.ContainsRune(all, markRune)
+	hasPre := w.special && (strings.ContainsRune(all, preSpace) || strings.ContainsRune(all, preTab))
 	for len(all) > 0 {
 		l := all
 		if i := strings.IndexByte(all, '\n'); i >= 0 {
@@ -225,13 +228,13 @@ func (w *textWriter) finish() (string, []int) {
 		}
 		l = strings.TrimFunc(l, isSpace)
 		if w.special {
-			if strings.ContainsRune(l, markRune) {
+			if hasMark && strings.ContainsRune(l, markRune) {
 				for range strings.Count(l, string(markRune)) {
 					marks = append(marks, runes)
 				}
 				l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
 			}
-			if strings.ContainsAny(l, string(preSpace)+string(preTab)) {
+			if hasPre && (strings.ContainsRune(l, preSpace) || strings.ContainsRune(l, preTab)) {
 				l = strings.TrimRight(preRestore.Replace(l), " \t")
 			}
 		}
