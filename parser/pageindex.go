@@ -18,9 +18,17 @@ import (
 // last compound needs (see search.go), instead of walking the tree.
 type pageIndex struct {
 	classes, ids, attrs postings[string]
-	classSets           map[string][]int32        // class attribute value -> the numbers of its classes in classes
-	values              [len(valueAttrs)][]string // the values of valueAttrs, for [href*=...] and the like
-	known               map[need]bool             // needs already answered on this page
+	classSets           map[string][]int32 // class attribute value -> the numbers of its classes in classes
+	recentClasses       [256]struct {      // a cache before classSets, by cacheSlot of the value
+		value string
+		keys  []int32
+	}
+	recentAttrs [64]struct { // a cache before attrs.at, by cacheSlot of the name
+		name string
+		key  int32
+	}
+	values [len(valueAttrs)][]string // the values of valueAttrs, for [href*=...] and the like
+	known  map[need]bool             // needs already answered on this page
 
 	root   *html.Node            // the indexed tree
 	elems  []*html.Node          // its elements in document order
@@ -167,7 +175,7 @@ func indexPage(doc *html.Node) *pageIndex {
 				if v := valueSlot(a.Key); v >= 0 {
 					ix.values[v] = append(ix.values[v], a.Val)
 				}
-				ix.attrs.add(a.Key, i)
+				ix.attrs.addKey(ix.attrKey(a.Key), i)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -188,10 +196,15 @@ func indexPage(doc *html.Node) *pageIndex {
 // Many elements share one value (every post's "message message--post"):
 // its classes are split and looked up once.
 func (ix *pageIndex) addClasses(v string, i int32) {
-	ks, ok := ix.classSets[v]
-	if !ok {
-		ks = ix.classKeys(v)
-		ix.classSets[v] = ks
+	slot := &ix.recentClasses[cacheSlot(v)]
+	ks := slot.keys
+	if slot.value != v || ks == nil {
+		var ok bool
+		if ks, ok = ix.classSets[v]; !ok {
+			ks = ix.classKeys(v)
+			ix.classSets[v] = ks
+		}
+		slot.value, slot.keys = v, ks
 	}
 	for _, k := range ks {
 		ix.classes.addKey(k, i)
@@ -425,4 +438,22 @@ func (c *compiled) forPage(ix *pageIndex) *compiled {
 		}
 	}
 	return out
+}
+
+// cacheSlot returns where a name goes in a direct-mapped cache: one
+// comparison of strings there is cheaper than hashing them for a map.
+func cacheSlot(s string) int {
+	if s == "" {
+		return 0
+	}
+	return (len(s)*7 + int(s[0])*31 + int(s[len(s)/2])*17 + int(s[len(s)-1])) & 255
+}
+
+// attrKey returns the number of an attribute name in attrs.
+func (ix *pageIndex) attrKey(name string) int32 {
+	slot := &ix.recentAttrs[cacheSlot(name)&63]
+	if slot.name != name || name == "" {
+		slot.name, slot.key = name, ix.attrs.key(name)
+	}
+	return slot.key
 }

@@ -144,28 +144,34 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 }
 
 // writeFolded writes s with its whitespace runs folded to single spaces.
+// A run of words already joined by single ASCII spaces, the most of a
+// page's text, is written at once.
 func (w *textWriter) writeFolded(s string) {
-	word := -1 // start of the word being read, or -1 between words
 	for i := 0; i < len(s); {
 		n, space := charAt(s, i)
-		if !space {
-			if word < 0 {
-				word = i
-			}
+		if space {
+			w.space = true
 			i += n
 			continue
 		}
-		if word >= 0 {
-			w.flushSpace()
-			w.b.WriteString(s[word:i])
-			word = -1
+		start, end := i, i
+		for i < len(s) {
+			n, space := charAt(s, i)
+			if !space {
+				i += n
+				end = i
+				continue
+			}
+			if s[i] == ' ' && i+1 < len(s) {
+				if _, next := charAt(s, i+1); !next {
+					i++
+					continue
+				}
+			}
+			break
 		}
-		w.space = true
-		i += n
-	}
-	if word >= 0 {
 		w.flushSpace()
-		w.b.WriteString(s[word:])
+		w.b.WriteString(s[start:end])
 	}
 }
 
