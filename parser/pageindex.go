@@ -425,21 +425,6 @@ func (ix *pageIndex) hasAll(group []need) bool {
 	return true
 }
 
-// forPage returns the compiled table with each rule cut to what can match on the indexed page.
-func (c *compiled) forPage(ix *pageIndex) *compiled {
-	out := &compiled{src: c.src, r: make(map[string]rule, len(c.r)), extra: c.extra, ix: ix}
-	for k, r := range c.r {
-		out.r[k] = r.forPage(ix)
-	}
-	if len(c.extra) > 0 {
-		out.extra = make(map[string]rule, len(c.extra))
-		for k, r := range c.extra {
-			out.extra[k] = r.forPage(ix)
-		}
-	}
-	return out
-}
-
 // cacheSlot returns where a name goes in a direct-mapped cache: one
 // comparison of strings there is cheaper than hashing them for a map.
 func cacheSlot(s string) int {

@@ -66,7 +66,7 @@ func compareRules(t *testing.T, where string, c *compiled, ctx *html.Node) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		r := c.r[name]
+		r := c.get(name)
 		walk := r
 		walk.ix = nil
 		if got, want := r.text(ctx), walk.text(ctx); got != want {

@@ -130,6 +130,7 @@ func (x *extractor) post(n *html.Node) Post {
 	}
 	p.Author = x.author(n)
 	for name, r := range c.extra {
+		r.ix = c.ix
 		if v := r.text(n); v != "" {
 			if p.Extra == nil {
 				p.Extra = map[string]string{}
