@@ -140,56 +140,60 @@ func valueSlot(key string) int {
 // markup of each <noscript> that is not inside another (see expandNoscript).
 func indexPage(doc *html.Node) *pageIndex {
 	ix := &pageIndex{
-		classes:   newPostings[string](512),
-		classSets: make(map[string][]int32, 512),
-		ids:       newPostings[string](128),
-		attrs:     newPostings[string](64),
+		classes:   newPostings[string](256),
+		classSets: make(map[string][]int32, 128),
+		ids:       newPostings[string](64),
+		attrs:     newPostings[string](32),
 		root:      doc,
 		elems:     make([]*html.Node, 0, 1024),
 		atoms:     make([]atom.Atom, 0, 1024),
 		ends:      make([]int32, 0, 1024),
 	}
-	var walk func(n *html.Node, expand bool)
-	walk = func(n *html.Node, expand bool) {
-		i := int32(-1)
-		if n.Type == html.ElementNode {
-			if n.DataAtom == atom.Noscript {
-				if expand {
-					expandNoscript(n)
-				}
-				expand = false
-			}
-			i = int32(len(ix.elems))
-			ix.elems = append(ix.elems, n)
-			ix.ends = append(ix.ends, 0)
-			ix.atoms = append(ix.atoms, n.DataAtom)
-			for _, a := range n.Attr {
-				switch a.Key {
-				case "class":
-					ix.addClasses(a.Val, i)
-					continue
-				case "id":
-					ix.ids.add(a.Val, i)
-					continue
-				}
-				if v := valueSlot(a.Key); v >= 0 {
-					ix.values[v] = append(ix.values[v], a.Val)
-				}
-				ix.attrs.addKey(ix.attrKey(a.Key), i)
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, expand)
-		}
-		if i >= 0 {
-			ix.ends[i] = int32(len(ix.elems))
-		}
-	}
-	walk(doc, true)
+	ix.walk(doc, true)
 	for _, p := range []*postings[string]{&ix.classes, &ix.ids, &ix.attrs} {
 		p.build()
 	}
 	return ix
+}
+
+// walk indexes the elements below n (n itself is indexed by the caller, or
+// is the document), expanding the <noscript> elements it meets when expand
+// is set. Only elements are visited: text and comments need no call.
+func (ix *pageIndex) walk(n *html.Node, expand bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		inner := expand
+		if c.DataAtom == atom.Noscript {
+			if expand {
+				expandNoscript(c)
+			}
+			inner = false
+		}
+		i := int32(len(ix.elems))
+		ix.elems = append(ix.elems, c)
+		ix.ends = append(ix.ends, 0)
+		ix.atoms = append(ix.atoms, c.DataAtom)
+		for _, a := range c.Attr {
+			switch a.Key {
+			case "class":
+				ix.addClasses(a.Val, i)
+				continue
+			case "id":
+				ix.ids.add(a.Val, i)
+				continue
+			}
+			if v := valueSlot(a.Key); v >= 0 {
+				ix.values[v] = append(ix.values[v], a.Val)
+			}
+			ix.attrs.addKey(ix.attrKey(a.Key), i)
+		}
+		if c.FirstChild != nil {
+			ix.walk(c, inner)
+		}
+		ix.ends[i] = int32(len(ix.elems))
+	}
 }
 
 // addClasses adds each class of a class attribute's value, for element i.
