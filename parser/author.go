@@ -106,7 +106,7 @@ func ruleDisplay(r rule, ctx *html.Node) string {
 	for _, a := range r.alts {
 		n := a.start(ctx)
 		if a.sel != nil && n != nil {
-			n = a.first(n)
+			n = r.ix.first(&a, n, false)
 		}
 		if n == nil || (a.attr != "" && !hasAttr(n, a.attr)) {
 			continue

@@ -129,6 +129,28 @@ func (c chain) all(n *html.Node, out []*html.Node) []*html.Node {
 	return out
 }
 
+// matchUp reports whether the chain, searched from ctx, finds n (at or
+// below ctx): n matches the last compound, and ancestors of n up to ctx
+// (ctx included) match the others, in order. Matching each compound to the
+// nearest ancestor that matches it finds every match of descendant combinators.
+func (c chain) matchUp(n, ctx *html.Node) bool {
+	k := len(c) - 1
+	if !c[k].Match(n) {
+		return false
+	}
+	k--
+	for a := n; a != ctx && k >= 0; {
+		a = a.Parent
+		if a == nil {
+			return false
+		}
+		if a.Type == html.ElementNode && c[k].Match(a) {
+			k--
+		}
+	}
+	return k < 0
+}
+
 // walkMatches calls f for each element at or below n that sel matches, in
 // document order, without descending into a match (the chain's rest searches
 // it); it stops when f returns false.

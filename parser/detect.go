@@ -92,7 +92,6 @@ func (p *Parser) Detect(body []byte) []Detection {
 	if err != nil { // html.Parse fails only on reader errors
 		return nil
 	}
-	expandNoscript(doc)
 	return detect(doc, indexPage(doc), p.engines)
 }
 

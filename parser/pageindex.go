@@ -5,75 +5,235 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// pageIndex is the set of class names, ids and attribute names a page uses,
-// gathered in one walk. A selector alternative that needs a class the page
-// does not have can match nothing on it, so it is dropped for that page
-// without searching the tree: most of an engine's fallbacks for other skins,
-// and most of the other engines' detection markers, cost a map look-up.
+// pageIndex is the set of class names, ids, attribute names and tags a page
+// uses, gathered in one walk, each with the elements that have it. A
+// selector alternative that needs a class the page does not have can match
+// nothing on it, so it is dropped for that page without searching the tree:
+// most of an engine's fallbacks for other skins, and most of the other
+// engines' detection markers, cost a map look-up. A search for a selector
+// that can match looks only at the elements that have the rarest name its
+// last compound needs (see search.go), instead of walking the tree.
 type pageIndex struct {
-	classes map[string]struct{}
-	ids     map[string]struct{}
-	attrs   map[string]struct{}
-	values  map[string][]string // the values of valueAttrs, for [href*=...] and the like
-	known   map[need]bool       // needs already answered on this page
+	classes, ids, attrs postings[string]
+	classSets           map[string][]int32 // class attribute value -> the numbers of its classes in classes
+	recentClasses       [256]struct {      // a cache before classSets, by cacheSlot of the value
+		value string
+		keys  []int32
+	}
+	recentAttrs [64]struct { // a cache before attrs.at, by cacheSlot of the name
+		name string
+		key  int32
+	}
+	values [len(valueAttrs)][]string // the values of valueAttrs, for [href*=...] and the like
+	known  map[need]bool             // needs already answered on this page
+
+	root   *html.Node            // the indexed tree
+	elems  []*html.Node          // its elements in document order
+	atoms  []atom.Atom           // their tags' atoms (0 for a tag without one)
+	tags   map[atom.Atom][]int32 // elements by tag, listed when first asked for
+	ends   []int32               // ends[i]: the index after the last element inside elems[i]
+	placed map[*html.Node]int32  // elements searches found, by index: the contexts of later searches
+	hidden []span                // ranges of elements that hideChildren detached
+	off    int                   // while > 0, searches walk the tree: a detached subtree the index cannot place
+}
+
+// postings maps names to the elements (indexes into pageIndex.elems) that
+// have them, in document order. add collects; build turns what it collected
+// into one list per name.
+type postings[K comparable] struct {
+	at    map[K]int32 // name -> its number
+	pairs []int32     // while collecting: name number, element, name number, element...
+	last  []int32     // while collecting: the last element added per name number
+	start []int32     // after build: the elements of name k are list[start[k]:start[k+1]]
+	list  []int32
+}
+
+func newPostings[K comparable](size int) postings[K] {
+	return postings[K]{at: make(map[K]int32, size)}
+}
+
+// add records that element i has the name; repeats for one element are dropped.
+func (p *postings[K]) add(name K, i int32) {
+	p.addKey(p.key(name), i)
+}
+
+// key returns the number of the name, numbering it when new.
+func (p *postings[K]) key(name K) int32 {
+	k, ok := p.at[name]
+	if !ok {
+		k = int32(len(p.last))
+		p.at[name] = k
+		p.last = append(p.last, -1)
+	}
+	return k
+}
+
+// addKey records that element i has the name numbered k.
+func (p *postings[K]) addKey(k, i int32) {
+	if p.last[k] == i {
+		return
+	}
+	p.last[k] = i
+	p.pairs = append(p.pairs, k, i)
+}
+
+// build sorts what add collected into lists, by a counting sort.
+func (p *postings[K]) build() {
+	p.start = make([]int32, len(p.last)+1)
+	for j := 0; j < len(p.pairs); j += 2 {
+		p.start[p.pairs[j]+1]++
+	}
+	for k := 1; k < len(p.start); k++ {
+		p.start[k] += p.start[k-1]
+	}
+	p.list = make([]int32, len(p.pairs)/2)
+	fill := p.last // no longer needed: reused as the fill position of each name
+	copy(fill, p.start)
+	for j := 0; j < len(p.pairs); j += 2 {
+		k := p.pairs[j]
+		p.list[fill[k]] = p.pairs[j+1]
+		fill[k]++
+	}
+	p.pairs, p.last = nil, nil
+}
+
+// has reports whether some element has the name.
+func (p *postings[K]) has(name K) bool {
+	_, ok := p.at[name]
+	return ok
+}
+
+// get returns the elements that have the name, in document order.
+func (p *postings[K]) get(name K) []int32 {
+	k, ok := p.at[name]
+	if !ok {
+		return nil
+	}
+	return p.list[p.start[k]:p.start[k+1]]
 }
 
 // valueAttrs are the attributes whose values the index keeps: those that
 // engines' markers test by value (links, scripts, meta tags, ids).
-var valueAttrs = map[string]bool{"href": true, "src": true, "content": true, "name": true, "rel": true}
+var valueAttrs = [...]string{"href", "src", "content", "name", "rel"}
 
-// indexPage returns the index of the tree below doc.
+// valueSlot returns the place of the attribute in valueAttrs, or -1.
+func valueSlot(key string) int {
+	switch key {
+	case "href":
+		return 0
+	case "src":
+		return 1
+	case "content":
+		return 2
+	case "name":
+		return 3
+	case "rel":
+		return 4
+	}
+	return -1
+}
+
+// indexPage returns the index of the tree below doc, after expanding the
+// markup of each <noscript> that is not inside another (see expandNoscript).
 func indexPage(doc *html.Node) *pageIndex {
 	ix := &pageIndex{
-		classes: make(map[string]struct{}, 512),
-		ids:     make(map[string]struct{}, 128),
-		attrs:   make(map[string]struct{}, 64),
-		values:  make(map[string][]string, len(valueAttrs)),
+		classes:   newPostings[string](256),
+		classSets: make(map[string][]int32, 128),
+		ids:       newPostings[string](64),
+		attrs:     newPostings[string](32),
+		root:      doc,
+		elems:     make([]*html.Node, 0, 1024),
+		atoms:     make([]atom.Atom, 0, 1024),
+		ends:      make([]int32, 0, 1024),
 	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			for _, a := range n.Attr {
-				if valueAttrs[a.Key] {
-					ix.values[a.Key] = append(ix.values[a.Key], a.Val)
-				}
-				switch a.Key {
-				case "class":
-					ix.addClasses(a.Val)
-				case "id":
-					ix.ids[a.Val] = struct{}{}
-				default:
-					ix.attrs[a.Key] = struct{}{}
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
+	ix.walk(doc, true)
+	for _, p := range []*postings[string]{&ix.classes, &ix.ids, &ix.attrs} {
+		p.build()
 	}
-	walk(doc)
 	return ix
 }
 
-// addClasses adds each class of a class attribute's value.
-func (ix *pageIndex) addClasses(v string) {
-	for v != "" {
-		i := 0
-		for i < len(v) && isClassSpace(v[i]) {
-			i++
+// walk indexes the elements below n (n itself is indexed by the caller, or
+// is the document), expanding the <noscript> elements it meets when expand
+// is set. Only elements are visited: text and comments need no call.
+func (ix *pageIndex) walk(n *html.Node, expand bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
 		}
-		v = v[i:]
+		inner := expand
+		if c.DataAtom == atom.Noscript {
+			if expand {
+				expandNoscript(c)
+			}
+			inner = false
+		}
+		i := int32(len(ix.elems))
+		ix.elems = append(ix.elems, c)
+		ix.ends = append(ix.ends, 0)
+		ix.atoms = append(ix.atoms, c.DataAtom)
+		for _, a := range c.Attr {
+			switch a.Key {
+			case "class":
+				ix.addClasses(a.Val, i)
+				continue
+			case "id":
+				ix.ids.add(a.Val, i)
+				continue
+			}
+			if v := valueSlot(a.Key); v >= 0 {
+				ix.values[v] = append(ix.values[v], a.Val)
+			}
+			ix.attrs.addKey(ix.attrKey(a.Key), i)
+		}
+		if c.FirstChild != nil {
+			ix.walk(c, inner)
+		}
+		ix.ends[i] = int32(len(ix.elems))
+	}
+}
+
+// addClasses adds each class of a class attribute's value, for element i.
+// Many elements share one value (every post's "message message--post"):
+// its classes are split and looked up once.
+func (ix *pageIndex) addClasses(v string, i int32) {
+	slot := &ix.recentClasses[cacheSlot(v)]
+	ks := slot.keys
+	if slot.value != v || ks == nil {
+		var ok bool
+		if ks, ok = ix.classSets[v]; !ok {
+			ks = ix.classKeys(v)
+			ix.classSets[v] = ks
+		}
+		slot.value, slot.keys = v, ks
+	}
+	for _, k := range ks {
+		ix.classes.addKey(k, i)
+	}
+}
+
+// classKeys returns the numbers of the classes of a class attribute's value.
+func (ix *pageIndex) classKeys(v string) []int32 {
+	var ks []int32
+	for v != "" {
+		k := 0
+		for k < len(v) && isClassSpace(v[k]) {
+			k++
+		}
+		v = v[k:]
 		j := 0
 		for j < len(v) && !isClassSpace(v[j]) {
 			j++
 		}
 		if j > 0 {
-			ix.classes[v[:j]] = struct{}{}
+			ks = append(ks, ix.classes.key(v[:j]))
 		}
 		v = v[j:]
 	}
+	return ks
 }
 
 // need is what a selector requires a page to have somewhere.
@@ -84,9 +244,12 @@ type need struct {
 	value string // for an attribute with an operator
 }
 
-// has reports whether the page has what n names, remembering the answer:
-// the same needs recur across rules and engines.
+// has reports whether the page has what n names, remembering the answers
+// that scan attribute values: the same needs recur across rules and engines.
 func (ix *pageIndex) has(n need) bool {
+	if n.op == "" {
+		return ix.lookup(n) // one map look-up: cheaper than remembering
+	}
 	if ok, seen := ix.known[n]; seen {
 		return ok
 	}
@@ -103,19 +266,19 @@ func (ix *pageIndex) lookup(n need) bool {
 	var ok bool
 	switch n.kind {
 	case '.':
-		_, ok = ix.classes[n.name]
+		ok = ix.classes.has(n.name)
 	case '#':
-		_, ok = ix.ids[n.name]
+		ok = ix.ids.has(n.name)
 	case '[':
 		switch n.name {
 		case "class":
 			return true // not indexed as a name
 		case "id":
-			ok = len(ix.ids) > 0
+			ok = len(ix.ids.at) > 0
 		default:
-			_, ok = ix.attrs[n.name]
+			ok = ix.attrs.has(n.name)
 		}
-		if ok && n.op != "" && (valueAttrs[n.name] || n.name == "id") {
+		if ok && n.op != "" && (valueSlot(n.name) >= 0 || n.name == "id") {
 			return ix.anyValue(n)
 		}
 	}
@@ -125,14 +288,14 @@ func (ix *pageIndex) lookup(n need) bool {
 // anyValue reports whether some value of the attribute satisfies the need's operator.
 func (ix *pageIndex) anyValue(n need) bool {
 	if n.name == "id" {
-		for id := range ix.ids {
+		for id := range ix.ids.at {
 			if n.satisfiedBy(id) {
 				return true
 			}
 		}
 		return false
 	}
-	for _, v := range ix.values[n.name] {
+	for _, v := range ix.values[valueSlot(n.name)] {
 		if n.satisfiedBy(v) {
 			return true
 		}
@@ -203,6 +366,7 @@ func (a alt) possible(ix *pageIndex) bool {
 // rule that lists a selector per skin then walks the page with the one
 // selector of this page's skin, as a scoped chain.
 func (r rule) forPage(ix *pageIndex) rule {
+	r.ix = ix
 	for i, a := range r.alts {
 		if b, ok := a.narrowed(ix); !ok || len(b.groups) != len(a.groups) {
 			return r.rebuilt(ix, i) // allocate only for the rules that change
@@ -213,7 +377,7 @@ func (r rule) forPage(ix *pageIndex) rule {
 
 // rebuilt returns the rule narrowed to the page, from its alternative i on.
 func (r rule) rebuilt(ix *pageIndex, from int) rule {
-	out := rule{src: r.src, alts: append(make([]alt, 0, len(r.alts)), r.alts[:from]...)}
+	out := rule{src: r.src, alts: append(make([]alt, 0, len(r.alts)), r.alts[:from]...), ix: ix}
 	for _, a := range r.alts[from:] {
 		if b, ok := a.narrowed(ix); ok {
 			out.alts = append(out.alts, b)
@@ -265,17 +429,20 @@ func (ix *pageIndex) hasAll(group []need) bool {
 	return true
 }
 
-// forPage returns the compiled table with each rule cut to what can match on the indexed page.
-func (c *compiled) forPage(ix *pageIndex) *compiled {
-	out := &compiled{src: c.src, r: make(map[string]rule, len(c.r)), extra: c.extra}
-	for k, r := range c.r {
-		out.r[k] = r.forPage(ix)
+// cacheSlot returns where a name goes in a direct-mapped cache: one
+// comparison of strings there is cheaper than hashing them for a map.
+func cacheSlot(s string) int {
+	if s == "" {
+		return 0
 	}
-	if len(c.extra) > 0 {
-		out.extra = make(map[string]rule, len(c.extra))
-		for k, r := range c.extra {
-			out.extra[k] = r.forPage(ix)
-		}
+	return (len(s)*7 + int(s[0])*31 + int(s[len(s)/2])*17 + int(s[len(s)-1])) & 255
+}
+
+// attrKey returns the number of an attribute name in attrs.
+func (ix *pageIndex) attrKey(name string) int32 {
+	slot := &ix.recentAttrs[cacheSlot(name)&63]
+	if slot.name != name || name == "" {
+		slot.name, slot.key = name, ix.attrs.key(name)
 	}
-	return out
+	return slot.key
 }

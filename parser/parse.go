@@ -122,8 +122,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	if err != nil { // html.Parse fails only on reader errors
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
 	}
-	expandNoscript(doc)
-	ix := indexPage(doc) // what the page has: rules that need more are dropped for it
+	ix := indexPage(doc) // what the page has (its <noscript> markup expanded): rules that need more are dropped for it
 	page := &Page{URL: CanonicalURL(base, nil).String(), Kind: KindUnknown}
 	e := p.forced
 	if e != nil {
@@ -148,7 +147,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	c = c.forPage(ix)
 	page.Engine = e.Name
 	page.URL = CanonicalURL(base, e).String()
-	x := &extractor{e: e, c: c, base: base, refs: documentBase(doc, base), doc: doc, now: fetched, dates: p.dates, lang: pageLang(doc)}
+	x := &extractor{e: e, c: c, base: base, refs: baseURL(ix.baseElement(), base), doc: doc, now: fetched, dates: p.dates, lang: pageLang(doc)}
 	if root := c.get("Root").text(doc); root != "" {
 		page.Root = x.canonical(root)
 	}
@@ -192,32 +191,24 @@ func (p *Parser) parseJSON(base *url.URL, body []byte, fetched time.Time) (*Page
 	return nil, nil
 }
 
-// expandNoscript turns the raw text of each <noscript> into the markup it
-// holds. A crawler runs no scripts, so that markup is what it sees (Discourse
-// serves its whole crawler view there). Each one is parsed on its own, so
-// broken markup inside one (an <iframe/> written as if self-closing, which
-// would swallow the page) stays inside it.
-func expandNoscript(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if c.DataAtom != atom.Noscript {
-			expandNoscript(c)
-			continue
-		}
-		raw := c.FirstChild
-		if raw == nil || raw != c.LastChild || raw.Type != html.TextNode || !strings.Contains(raw.Data, "<") {
-			continue
-		}
-		nodes, err := html.ParseFragment(strings.NewReader(raw.Data), n)
-		if err != nil {
-			continue
-		}
-		c.RemoveChild(raw)
-		for _, k := range nodes {
-			c.AppendChild(k)
-		}
+// expandNoscript turns the raw text of the <noscript> element c into the
+// markup it holds. A crawler runs no scripts, so that markup is what it sees
+// (Discourse serves its whole crawler view there). Each one is parsed on its
+// own, so broken markup inside one (an <iframe/> written as if self-closing,
+// which would swallow the page) stays inside it. indexPage expands every
+// <noscript> that is not inside another.
+func expandNoscript(c *html.Node) {
+	raw := c.FirstChild
+	if c.Parent == nil || raw == nil || raw != c.LastChild || raw.Type != html.TextNode || !strings.Contains(raw.Data, "<") {
+		return
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(raw.Data), c.Parent)
+	if err != nil {
+		return
+	}
+	c.RemoveChild(raw)
+	for _, k := range nodes {
+		c.AppendChild(k)
 	}
 }
 

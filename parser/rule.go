@@ -31,6 +31,7 @@ type Rule []string
 type rule struct {
 	src  Rule
 	alts []alt
+	ix   *pageIndex // the page the rule is cut to (see forPage), whose index its searches use; or nil
 }
 
 type alt struct {
@@ -41,6 +42,8 @@ type alt struct {
 	re    *regexp.Regexp    // nil: the value as it is
 	prev  bool              // look from the context's previous element sibling
 	needs [][]need          // what a page must have for each group of the selector to match (see needsOf)
+
+	anchors []groupAnchors // per group, the names it needs, for searches through the page index
 
 	groups   []string  // the selector's comma-separated groups, when it has several
 	variants *sync.Map // selectors made of some of the groups, compiled once, by their text
@@ -65,6 +68,7 @@ func (c *alt) compileCSS(css string) error {
 	}
 	c.chain = compileChain(css)
 	c.groups = splitGroups(css)
+	c.anchors = anchorsOf(c.groups)
 	c.needs = c.needs[:0]
 	for _, g := range c.groups {
 		c.needs = append(c.needs, needsOf(g)...)
@@ -163,7 +167,7 @@ func (r rule) node(ctx *html.Node) (*html.Node, alt) {
 	for _, a := range r.alts {
 		n := a.start(ctx)
 		if a.sel != nil && n != nil {
-			n = a.first(n)
+			n = r.ix.first(&a, n, true)
 		}
 		if n == nil {
 			continue
@@ -195,7 +199,7 @@ func (r rule) all(ctx *html.Node) []*html.Node {
 		if n == nil {
 			continue
 		}
-		if ns := a.matchAll(n); len(ns) > 0 {
+		if ns := r.ix.all(&a, n, true); len(ns) > 0 {
 			return ns
 		}
 	}
@@ -216,7 +220,7 @@ func (r rule) text(ctx *html.Node) string {
 		if a.sel != nil && a.re != nil {
 			// A regexp picks a part of a text: the first matching element
 			// whose text has it, as several may match the selector.
-			for _, m := range a.matchAll(n) {
+			for _, m := range r.ix.all(&a, n, false) {
 				if v := a.filter(a.value(m)); v != "" {
 					return v
 				}
@@ -224,7 +228,7 @@ func (r rule) text(ctx *html.Node) string {
 			continue
 		}
 		if a.sel != nil {
-			n = a.first(n)
+			n = r.ix.first(&a, n, false)
 		}
 		if n == nil {
 			continue
@@ -291,14 +295,7 @@ func (r rule) outer(ctx *html.Node) []*html.Node {
 		if a.sel == nil {
 			return []*html.Node{ctx}
 		}
-		var out []*html.Node
-		if a.chain != nil {
-			out = a.chain.all(ctx, nil)
-			out = dropNested(out)
-		} else {
-			walkMatches(a.group, ctx, func(m *html.Node) bool { out = append(out, m); return true })
-		}
-		if len(out) > 0 {
+		if out := r.ix.outer(&a, ctx); len(out) > 0 {
 			return out
 		}
 	}

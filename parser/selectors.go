@@ -95,6 +95,8 @@ type compiled struct {
 	src   Selectors
 	r     map[string]rule // by field name
 	extra map[string]rule
+	ix    *pageIndex // the page the table is cut to (see forPage), or nil; its rules search through it
+	cuts  *pageCuts  // the table cut to pages, by what they have (see forPage); nil for a cut table
 }
 
 // compile compiles every rule of s; it names the field of a bad selector.
@@ -122,8 +124,14 @@ func (s Selectors) compile() (*compiled, error) {
 		}
 		c.r[t.Field(i).Name] = r
 	}
+	c.cuts = newPageCuts(c)
 	return c, nil
 }
 
-// get returns the compiled rule of the named field.
-func (c *compiled) get(field string) rule { return c.r[field] }
+// get returns the compiled rule of the named field, searching through the
+// page index of the page the table is cut to.
+func (c *compiled) get(field string) rule {
+	r := c.r[field]
+	r.ix = c.ix
+	return r
+}

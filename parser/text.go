@@ -38,23 +38,30 @@ var (
 	preRestore = strings.NewReplacer(string(preSpace), " ", string(preTab), "\t")
 )
 
-// blockAtoms are the elements that begin and end a line of text.
-var blockAtoms = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Details: true, atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
-	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
-	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
-	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
-	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tr: true, atom.Ul: true,
-	atom.Caption: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+// isBlock reports the elements that begin and end a line of text.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote,
+		atom.Details, atom.Dd, atom.Div, atom.Dl, atom.Dt,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer,
+		atom.Form, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li,
+		atom.Main, atom.Nav, atom.Ol, atom.P, atom.Pre,
+		atom.Section, atom.Summary, atom.Table, atom.Tr, atom.Ul,
+		atom.Caption, atom.Tbody, atom.Thead, atom.Tfoot:
+		return true
+	}
+	return false
 }
 
-// silentAtoms are elements that never show text.
-var silentAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Head: true, atom.Select: true, atom.Object: true, atom.Iframe: true, atom.Svg: true,
-	atom.Button: false,
+// isSilent reports the elements that never show text.
+func isSilent(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template,
+		atom.Head, atom.Select, atom.Object, atom.Iframe, atom.Svg:
+		return true
+	}
+	return false
 }
 
 // textOf returns the readable text of n's children: <br> and block elements
@@ -108,7 +115,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 	default:
 		return
 	}
-	if silentAtoms[n.DataAtom] || (opt.skip != nil && opt.skip(n)) {
+	if isSilent(n.DataAtom) || (opt.skip != nil && opt.skip(n)) {
 		return
 	}
 	if opt.mark != nil && opt.mark(n) {
@@ -130,7 +137,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 	case atom.Td, atom.Th:
 		w.space = true
 	}
-	block := blockAtoms[n.DataAtom]
+	block := isBlock(n.DataAtom)
 	if block {
 		w.endLine()
 	}
@@ -144,28 +151,34 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 }
 
 // writeFolded writes s with its whitespace runs folded to single spaces.
+// A run of words already joined by single ASCII spaces, the most of a
+// page's text, is written at once.
 func (w *textWriter) writeFolded(s string) {
-	word := -1 // start of the word being read, or -1 between words
 	for i := 0; i < len(s); {
 		n, space := charAt(s, i)
-		if !space {
-			if word < 0 {
-				word = i
-			}
+		if space {
+			w.space = true
 			i += n
 			continue
 		}
-		if word >= 0 {
-			w.flushSpace()
-			w.b.WriteString(s[word:i])
-			word = -1
+		start, end := i, i
+		for i < len(s) {
+			n, space := charAt(s, i)
+			if !space {
+				i += n
+				end = i
+				continue
+			}
+			if s[i] == ' ' && i+1 < len(s) {
+				if _, next := charAt(s, i+1); !next {
+					i++
+					continue
+				}
+			}
+			break
 		}
-		w.space = true
-		i += n
-	}
-	if word >= 0 {
 		w.flushSpace()
-		w.b.WriteString(s[word:])
+		w.b.WriteString(s[start:end])
 	}
 }
 
@@ -216,6 +229,9 @@ func (w *textWriter) finish() (string, []int) {
 	out.Grow(len(all))
 	var marks []int
 	runes, blank := 0, 0
+	// Look for marks and preformatted runs line by line only when the text has some.
+	hasMark := w.special && strings.ContainsRune(all, markRune)
+	hasPre := w.special && (strings.ContainsRune(all, preSpace) || strings.ContainsRune(all, preTab))
 	for len(all) > 0 {
 		l := all
 		if i := strings.IndexByte(all, '\n'); i >= 0 {
@@ -225,13 +241,13 @@ func (w *textWriter) finish() (string, []int) {
 		}
 		l = strings.TrimFunc(l, isSpace)
 		if w.special {
-			if strings.ContainsRune(l, markRune) {
+			if hasMark && strings.ContainsRune(l, markRune) {
 				for range strings.Count(l, string(markRune)) {
 					marks = append(marks, runes)
 				}
 				l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
 			}
-			if strings.ContainsAny(l, string(preSpace)+string(preTab)) {
+			if hasPre && (strings.ContainsRune(l, preSpace) || strings.ContainsRune(l, preTab)) {
 				l = strings.TrimRight(preRestore.Replace(l), " \t")
 			}
 		}

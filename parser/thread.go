@@ -103,7 +103,7 @@ func (x *extractor) post(n *html.Node) Post {
 	}
 	// The other rules look at the post's frame (author, header, footer): hide
 	// the body, most of a post's elements, so that they need not search it.
-	defer hideChildren(body)()
+	defer x.hideChildren(body)()
 	p.ID = lastDigits(c.get("PostID").text(n))
 	p.URL = withoutSession(x.abs(c.get("Permalink").text(n)))
 	if pos := c.get("Position").text(n); pos != "" {
@@ -130,6 +130,7 @@ func (x *extractor) post(n *html.Node) Post {
 	}
 	p.Author = x.author(n)
 	for name, r := range c.extra {
+		r.ix = c.ix
 		if v := r.text(n); v != "" {
 			if p.Extra == nil {
 				p.Extra = map[string]string{}
@@ -161,15 +162,20 @@ func (x *extractor) attachments(n *html.Node, p *Post) {
 	}
 }
 
-// hideChildren detaches n's children, so that searches of the tree skip
-// them, and returns the function that puts them back. n may be nil.
-func hideChildren(n *html.Node) (restore func()) {
+// hideChildren detaches n's children, so that searches of the tree and of
+// the page index skip them, and returns the function that puts them back.
+// n may be nil.
+func (x *extractor) hideChildren(n *html.Node) (restore func()) {
 	if n == nil {
 		return func() {}
 	}
 	first, last := n.FirstChild, n.LastChild
 	n.FirstChild, n.LastChild = nil, nil
-	return func() { n.FirstChild, n.LastChild = first, last }
+	unhide := x.c.ix.hide(n)
+	return func() {
+		unhide()
+		n.FirstChild, n.LastChild = first, last
+	}
 }
 
 // body fills the text, HTML, quotes, links and images of a post from its body element.

@@ -147,7 +147,12 @@ var baseElement = cascadia.MustCompile("base[href]")
 // documentBase returns the URL that the relative links of a page at page
 // resolve against: its first <base href> (itself resolved against page), else page.
 func documentBase(doc *html.Node, page *url.URL) *url.URL {
-	n := baseElement.MatchFirst(doc)
+	return baseURL(baseElement.MatchFirst(doc), page)
+}
+
+// baseURL returns what the <base href> element n makes of the links of a
+// page at page (see documentBase); n may be nil.
+func baseURL(n *html.Node, page *url.URL) *url.URL {
 	if n == nil {
 		return page
 	}
