@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/forumcrawl/forumcrawl/forumsim"
 )
 
 // TestMain runs the command itself when the test binary is started as a
@@ -23,4 +25,16 @@ func command(t *testing.T, args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "FORUMCRAWL_TEST_MAIN=1")
 	return cmd
+}
+
+// pageRequests returns how many pages a forum served: its requests but the
+// robots.txt the crawl reads first, which is not a page of the crawl.
+func pageRequests(f *forumsim.Forum) int {
+	n := f.TotalRequests()
+	for path, c := range f.Requests() {
+		if path == "/robots.txt" {
+			n -= c
+		}
+	}
+	return n
 }

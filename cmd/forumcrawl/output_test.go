@@ -88,15 +88,15 @@ func TestWARCRoundTripFromCLI(t *testing.T) {
 	if len(crawled) != len(f.Posts()) {
 		t.Errorf("crawl wrote %d posts, the forum has %d", len(crawled), len(f.Posts()))
 	}
-	served := f.TotalRequests()
+	served := pageRequests(f)
 
 	re := filepath.Join(dir, "re.jsonl")
 	code, _, stderr = runCmd(t, "parse", "--warc", warc, "-o", re)
 	if code != exitOK {
 		t.Fatalf("parse --warc: exit %d; %s", code, stderr)
 	}
-	if f.TotalRequests() != served {
-		t.Errorf("parse --warc made %d requests", f.TotalRequests()-served)
+	if pageRequests(f) != served {
+		t.Errorf("parse --warc made %d requests", pageRequests(f)-served)
 	}
 	if d := sameLines(crawled, readLines(t, re)); d != "" {
 		t.Errorf("parse --warc differs from the crawl's output (fetched_at included): %s", d)

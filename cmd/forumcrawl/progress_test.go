@@ -51,7 +51,7 @@ func TestCrawlOnATerminalShowsALiveLine(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	pages := f.TotalRequests()
+	pages := pageRequests(f)
 	for _, want := range []string{
 		`(^|[^0-9])` + itoa(pages) + "/" + itoa(pages) + ` pages \[=+\]`,
 		itoa(len(f.Posts())) + " posts",
@@ -79,7 +79,7 @@ func TestCrawlOnAPipeLogsProgressLines(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
 	out := stderr.String()
-	final := `{"time":"[^"]+","level":"INFO","msg":"crawl progress","pages_done":` + itoa(f.TotalRequests()) +
+	final := `{"time":"[^"]+","level":"INFO","msg":"crawl progress","pages_done":` + itoa(pageRequests(f)) +
 		`,"pages_pending":0,"posts":` + itoa(len(f.Posts())) + `,`
 	for _, want := range []string{final, `"msg":"serving metrics","url":"http://127\.0\.0\.1:\d+/metrics"`, "crawl summary"} {
 		if !regexp.MustCompile(want).MatchString(out) {
