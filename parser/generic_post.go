@@ -1,0 +1,408 @@
+package parser
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// postRef is a post's id and the anchor name that carries it on the page.
+type postRef struct{ id, anchor, source string }
+
+// idAttr matches an id or anchor name that names a record by number ("post_123", "p123", "comment-471252").
+var idAttr = regexp.MustCompile(`^([A-Za-z][A-Za-z_-]*?)[_-]?(\d+)$`)
+
+// postIDs returns each record's post id: of the id prefixes ("post",
+// "msg") that most records carry on themselves or on an element or anchor
+// outside their text, the first.
+func (g *genericReader) postIDs(l *layout) []postRef {
+	found := make([]map[string]postRef, len(l.records))
+	var order []string
+	count := map[string]int{}
+	for i, r := range l.records {
+		found[i] = map[string]postRef{}
+		body := l.bodies[i]
+		var visit func(n *html.Node)
+		visit = func(n *html.Node) {
+			if n.Type != html.ElementNode || n == body || silentAtoms[n.DataAtom] || (n != r && isQuoteNode(n)) {
+				return
+			}
+			for _, k := range []string{"id", "name"} {
+				v := attr(n, k)
+				if k == "name" && n.DataAtom != atom.A {
+					continue
+				}
+				if m := idAttr.FindStringSubmatch(v); m != nil {
+					key := strings.ToLower(m[1]) + "\x00" + k
+					if _, ok := found[i][key]; !ok {
+						found[i][key] = postRef{id: m[2], anchor: v, source: n.Data + "@" + k + " " + m[1] + "N"}
+						if count[key] == 0 {
+							order = append(order, key)
+						}
+						count[key]++
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(r)
+	}
+	best, most := "", 0
+	for _, k := range order {
+		if count[k] > most {
+			best, most = k, count[k]
+		}
+	}
+	out := make([]postRef, len(l.records))
+	if 2*most < len(l.records) {
+		return out
+	}
+	for i := range l.records {
+		out[i] = found[i][best]
+	}
+	return out
+}
+
+// post returns record i of a layout as a post.
+func (g *genericReader) post(l *layout, i int, ref postRef) Post {
+	r, body, d := l.records[i], l.bodies[i], l.dates[i]
+	p := Post{ID: ref.id, Quotes: []Quote{}, Links: []string{}, Images: []string{}, Attachments: []Attachment{}, Reactions: []Reaction{}}
+	if body != nil {
+		g.body(body, &p)
+	}
+	if d != nil {
+		p.DateRaw = strings.Trim(d.raw, "«»·|-–—,: ")
+		p.PostedAt = d.machine
+		if p.PostedAt == nil {
+			p.PostedAt = g.displayTime(p.DateRaw)
+		}
+	}
+	if a := l.authors[i]; a != nil {
+		p.Author = authorOf(g, a)
+	}
+	if sig := g.signatureOf(r, body); sig != nil {
+		p.Signature = textOf(sig, genericText(nil))
+	}
+	p.URL, p.Position = g.permalink(r, body, d, ref)
+	return p
+}
+
+// displayTime reads a displayed date, without a label before it ("Posted: ...").
+func (g *genericReader) displayTime(raw string) *time.Time {
+	if g.dates == nil || raw == "" {
+		return nil
+	}
+	if labelled(raw) {
+		raw = strings.TrimSpace(raw[strings.IndexByte(raw, ':')+1:])
+	}
+	return g.dates.read(g.base.Host, g.lang, raw, g.now)
+}
+
+// authorOf returns the author a profile link names.
+func authorOf(g *genericReader, a *html.Node) Author {
+	au := Author{Name: nodeText(a), Banners: []string{}, Fields: []Field{}}
+	if au.Name == "" {
+		au.Name = displayValue(a)
+	}
+	au.URL = withoutSession(resolve(g.base, attr(a, "href")))
+	au.ID = profileID(au.URL)
+	return au
+}
+
+var (
+	// idFirst matches a segment or query key that starts with the id ("107175-Crazyguy", "341908-rockett").
+	idFirst = regexp.MustCompile(`^(\d+)(?:[-_.]|$)`)
+	// idLast matches a segment that ends with the id after a name ("khr1s.279499").
+	idLast = regexp.MustCompile(`[.\-_](\d+)$`)
+)
+
+// profileID returns the member id a profile link carries where it clearly
+// is one: a numeric user parameter, a numeric path segment, or a number
+// joined to the name by a dot, dash or underscore; else "".
+func profileID(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	q := parseQuery(u.RawQuery)
+	for _, k := range []string{"u", "uid", "user", "userid", "user_id", "id", "memberid", "mid", "showuser"} {
+		if v := q.Get(k); v != "" && strings.Trim(v, "0123456789") == "" {
+			return v
+		}
+	}
+	for k, v := range q {
+		if len(v) == 1 && v[0] == "" {
+			if m := idFirst.FindStringSubmatch(k); m != nil {
+				return m[1]
+			}
+		}
+	}
+	path := strings.TrimSuffix(u.Path, "/")
+	seg := path[strings.LastIndexByte(path, '/')+1:]
+	if m := idFirst.FindStringSubmatch(seg); m != nil {
+		return m[1]
+	}
+	if m := idLast.FindStringSubmatch(seg); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// permalinkClass matches a permalink's class, title or rel.
+var permalinkClass = regexp.MustCompile(`(?i)permalink|bookmark`)
+
+// positionText matches a post number shown as a link ("#12").
+var positionText = regexp.MustCompile(`^#\s*(\d+)$`)
+
+// permalink returns the link of a record that points at its post, and the
+// post's number where the link shows one: a link marked as permalink or
+// showing "#N", else the link around the date, else a link to the post's
+// anchor or carrying its id.
+func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) (string, int) {
+	best, rank, pos := "", 0, 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c == body || silentAtoms[c.DataAtom] || isQuoteNode(c) {
+				continue
+			}
+			if c.DataAtom != atom.A {
+				walk(c)
+				continue
+			}
+			href := strings.TrimSpace(attr(c, "href"))
+			if href == "" || href == "#" || actionLink.MatchString(href) {
+				continue
+			}
+			text := nodeText(c)
+			k := 0
+			if m := positionText.FindStringSubmatch(text); m != nil {
+				pos = firstInt(m[1])
+				k = 3
+			} else if permalinkClass.MatchString(attr(c, "class") + " " + attr(c, "title") + " " + attr(c, "rel")) {
+				k = 3
+			} else if d != nil && g.s.contains(c, d.n) {
+				k = 2
+			} else if ref.id != "" && (strings.HasSuffix(href, "#"+ref.anchor) || containsNumber(href, ref.id)) {
+				k = 1
+			}
+			if k > rank {
+				best, rank = href, k
+			}
+		}
+	}
+	walk(r)
+	if best == "" {
+		return "", pos
+	}
+	return withoutSession(resolve(g.base, best)), pos
+}
+
+// containsNumber reports whether s holds the number n as a whole run of digits.
+func containsNumber(s, n string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], n)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(n)
+		if (a == 0 || s[a-1] < '0' || s[a-1] > '9') && (b == len(s) || s[b] < '0' || s[b] > '9') {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+// signatureOf returns the signature of a record outside its body, or inside it at its end.
+func (g *genericReader) signatureOf(r, body *html.Node) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isQuoteNode(c) {
+				continue
+			}
+			if isSignature(c) && nodeText(c) != "" {
+				found = c
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(r)
+	return found
+}
+
+// genericText returns the text rules of the generic extractor: signatures
+// and buttons give no text, nor what skip reports.
+func genericText(skip func(*html.Node) bool) textOptions {
+	return textOptions{
+		skip: func(n *html.Node) bool {
+			return n.DataAtom == atom.Button || isSignature(n) || (skip != nil && skip(n))
+		},
+		inline: func(n *html.Node) bool { return true },
+	}
+}
+
+// body fills the text, HTML, quotes, links and images of a post.
+func (g *genericReader) body(body *html.Node, p *Post) {
+	p.BodyHTML = innerHTML(body)
+	var quotes []*html.Node
+	attribution := map[*html.Node]*html.Node{} // quote -> the line before it that names its author
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] {
+				continue
+			}
+			if isQuoteNode(c) {
+				quotes = append(quotes, c)
+				if a := prevElement(c); a != nil && isAttribution(nodeText(a)) {
+					attribution[c] = a
+				}
+				continue
+			}
+			find(c)
+		}
+	}
+	find(body)
+	isAttr := map[*html.Node]bool{}
+	for _, a := range attribution {
+		isAttr[a] = true
+	}
+	isQuote := func(n *html.Node) bool {
+		for _, q := range quotes {
+			if n == q {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range quotes {
+		p.Quotes = append(p.Quotes, quoteOf(q, attribution[q]))
+	}
+	opt := genericText(func(n *html.Node) bool { return isAttr[n] })
+	opt.mark = isQuote
+	var offsets []int
+	p.BodyText, offsets = textMarked(body, opt)
+	for i := range p.Quotes {
+		if i < len(offsets) {
+			p.Quotes[i].Offset = offsets[i]
+		}
+	}
+	seen := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isQuote(c) || isSignature(c) {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.A:
+				href := attr(c, "href")
+				if l := resolve(g.base, href); l != "" && !seen[l] && !strings.HasPrefix(href, "#") {
+					seen[l] = true
+					p.Links = append(p.Links, l)
+				}
+			case atom.Img:
+				if src := imageSource(c); src != "" && !smileyImage(c) {
+					if u := resolve(g.base, src); u != "" {
+						p.Images = append(p.Images, u)
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+}
+
+// smileyClass matches the class or source of a smiley or emoji image.
+var smileyClass = regexp.MustCompile(`(?i)smil|emoji|emoticon`)
+
+// smileyImage reports whether an image is a smiley rather than a picture of the post.
+func smileyImage(n *html.Node) bool {
+	return smileyClass.MatchString(attr(n, "class")) || smileyClass.MatchString(attr(n, "src"))
+}
+
+// prevElement returns n's previous element sibling, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// attributionLead matches the words that come before a quoted author's name.
+var attributionLead = regexp.MustCompile(`(?i)^(?:quote from:|zitat von:|citation de:|quote:|zitat:|citation\s?:|originally posted by|quote)\s*`)
+
+// attributionTail matches the words that come after a quoted author's name,
+// and a date the attribution gives ("X on May 05, 2020, 05:14 AM").
+var attributionTail = regexp.MustCompile(`(?i)(?:\s+(?:said|wrote|schrieb|a écrit|a dit|escribió|ha scritto|написал\(а\)|írta|zei|skrev))?\s*:?\s*[↑^]?\s*$`)
+
+// attributionDate matches a date after the quoted author's name.
+var attributionDate = regexp.MustCompile(`(?i)\s+(?:on|am|le|el)\s+.*\d.*$`)
+
+// isAttribution reports whether a line reads as a quote's attribution ("X wrote:", "Quote from: X on ...").
+func isAttribution(s string) bool {
+	if s == "" || len(s) > 160 || strings.ContainsRune(s, '\n') {
+		return false
+	}
+	t := strings.TrimRight(s, " ↑^")
+	return strings.HasSuffix(t, ":") || attributionLead.MatchString(s)
+}
+
+// quoteOf returns a quotation: its author from its attribution (the line
+// before it, its <cite>, or its first line), and its text without that line.
+func quoteOf(q, before *html.Node) Quote {
+	var line string
+	var skip *html.Node
+	if before != nil {
+		line = nodeText(before)
+	} else if c := firstOf(q, atom.Cite); c != nil {
+		line, skip = nodeText(c), c
+	}
+	text := textOf(q, genericText(func(n *html.Node) bool { return n == skip }))
+	if line == "" {
+		first, rest, _ := strings.Cut(text, "\n")
+		if isAttribution(first) {
+			line, text = first, strings.TrimSpace(rest)
+		}
+	}
+	return Quote{Author: quoteAuthor(line), Text: text}
+}
+
+// quoteAuthor returns the quoted author's name from an attribution line.
+func quoteAuthor(line string) string {
+	s := attributionLead.ReplaceAllString(strings.TrimSpace(line), "")
+	s = attributionTail.ReplaceAllString(s, "")
+	s = attributionDate.ReplaceAllString(s, "")
+	return strings.TrimSpace(s)
+}
+
+// firstOf returns the first element of the given kind below n, or nil.
+func firstOf(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == a {
+			return c
+		}
+		if f := firstOf(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}

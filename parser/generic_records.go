@@ -1,0 +1,517 @@
+package parser
+
+import (
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// layout is one way of reading a page's posts: the records that a kind of
+// date (its element signature) marks, one record per date, and where each
+// field lies in them.
+type layout struct {
+	dateSig   string       // the signature of the dates that mark the records
+	records   []*html.Node // the records, in page order
+	dates     []*dateCand  // per record, the post's date
+	authorPat string       // the shape of the authors' profile links
+	authors   []*html.Node // per record, the author's link, or nil
+	bodies    []*html.Node // per record, the post's text, or nil
+	bodyPath  string       // the bodies' path below their record, where most records agree
+	lead      bool         // the first record was found apart, styled unlike the others
+
+	withAuthor, withBody, linkBodies int
+	text                             int // letters of the bodies outside links
+	score                            float64
+}
+
+// genericReader reads one page with the generic extractor.
+type genericReader struct {
+	s       *scan
+	doc     *html.Node
+	base    *url.URL // what links resolve against
+	pagePat string   // the shape of the page's own URL
+
+	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
+	now   time.Time   // when the page was fetched, for relative dates
+	lang  string      // the page's language ("de"), or ""
+}
+
+// layouts returns the ways of reading the page, best first.
+func (g *genericReader) layouts() []*layout {
+	bySig := map[string][]*dateCand{}
+	var sigs []string
+	for _, d := range g.s.dates {
+		if bySig[d.sig] == nil {
+			sigs = append(sigs, d.sig)
+		}
+		bySig[d.sig] = append(bySig[d.sig], d)
+	}
+	seen := map[string]bool{}
+	var out []*layout
+	for _, sig := range sigs {
+		recs := g.climb(bySig[sig])
+		key := recordsKey(g.s, recs)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		l := &layout{dateSig: sig, records: recs}
+		g.fill(l)
+		if l.score > 0 {
+			out = append(out, l)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+// recordsKey names a set of records, so that dates that mark the same
+// records (a post's date and its author's join date) are read once.
+func recordsKey(s *scan, recs []*html.Node) string {
+	var b strings.Builder
+	for _, r := range recs {
+		b.WriteString(itoa(s.info[r].order))
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// climb returns, for each date, the largest element around it that holds
+// no other of the dates: the record it marks.
+func (g *genericReader) climb(ds []*dateCand) []*html.Node {
+	recs := make([]*html.Node, 0, len(ds))
+	for i, d := range ds {
+		r := d.n
+		for p := r.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && p.DataAtom != atom.Html; p = p.Parent {
+			if i > 0 && g.s.contains(p, ds[i-1].n) || i+1 < len(ds) && g.s.contains(p, ds[i+1].n) {
+				break
+			}
+			r = p
+		}
+		if len(recs) > 0 && recs[len(recs)-1] == r {
+			continue
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
+// fill finds the fields of a layout's records and scores it.
+func (g *genericReader) fill(l *layout) {
+	n := len(l.records)
+	l.dates = make([]*dateCand, n)
+	l.authors = make([]*html.Node, n)
+	l.bodies = make([]*html.Node, n)
+	g.chooseDates(l)
+	g.chooseAuthors(l)
+	g.chooseBodies(l)
+	g.score(l)
+}
+
+// score rates a layout: the text of its bodies, less where records lack an
+// author or their text is mostly links (lists of threads, not posts).
+func (g *genericReader) score(l *layout) {
+	n := len(l.records)
+	l.withAuthor, l.withBody, l.linkBodies, l.text = 0, 0, 0, 0
+	for i := range l.records {
+		if l.authors[i] != nil {
+			l.withAuthor++
+		}
+		b := l.bodies[i]
+		if b == nil {
+			continue
+		}
+		inf := g.s.info[b]
+		if inf.text == 0 {
+			continue
+		}
+		l.withBody++
+		if 2*inf.linkText >= inf.text {
+			l.linkBodies++
+		}
+		l.text += inf.text - inf.linkText
+	}
+	if n == 0 || l.withBody == 0 {
+		l.score = 0
+		return
+	}
+	s := float64(l.text) * (0.5 + 0.5*float64(l.withAuthor)/float64(n)) * (1 - float64(l.linkBodies)/float64(n))
+	if n == 1 {
+		s *= 0.5
+	}
+	l.score = s
+}
+
+// confidence returns how surely a layout's records are the posts of a
+// thread, from 0 to 1: every record with an author, a date and a text that
+// is not mostly links gives 1.
+func (l *layout) confidence() float64 {
+	n := float64(len(l.records))
+	if n == 0 {
+		return 0
+	}
+	c := 0.2 + 0.4*float64(l.withAuthor)/n + 0.4*float64(l.withBody-l.linkBodies)/n
+	if l.withBody > 0 && l.text/l.withBody < 12 {
+		c *= 0.5 // bodies of a few letters: labels, not posts
+	}
+	if n == 1 {
+		c *= 0.85
+	}
+	return c
+}
+
+// chooseDates picks, for each record, the post's date among the dates it
+// holds: of the kinds of date most records hold, the one machines can read,
+// else the one with a time of day, else one without a label ("Joined:"),
+// else the first.
+func (g *genericReader) chooseDates(l *layout) {
+	inRec := g.datesIn(l.records)
+	count := map[string]int{}
+	for _, ds := range inRec {
+		seen := map[string]bool{}
+		for _, d := range ds {
+			if !seen[d.sig] {
+				seen[d.sig] = true
+				count[d.sig]++
+			}
+		}
+	}
+	most := 0
+	for _, c := range count {
+		most = max(most, c)
+	}
+	rank := func(d *dateCand) int {
+		r := 0
+		if d.machine != nil {
+			r += 8
+		}
+		if d.clock {
+			r += 4
+		}
+		if !d.label {
+			r += 2
+		}
+		if 5*count[d.sig] >= 4*most {
+			r += 16
+		}
+		return r
+	}
+	for i, ds := range inRec {
+		var best *dateCand
+		for _, d := range ds {
+			if best == nil || rank(d) > rank(best) {
+				best = d
+			}
+		}
+		l.dates[i] = best
+	}
+}
+
+// datesIn returns the dates inside each record (records are disjoint and in page order).
+func (g *genericReader) datesIn(recs []*html.Node) [][]*dateCand {
+	out := make([][]*dateCand, len(recs))
+	j := 0
+	for i, r := range recs {
+		inf := g.s.info[r]
+		for j < len(g.s.dates) && g.s.info[g.s.dates[j].n].order < inf.order {
+			j++
+		}
+		for k := j; k < len(g.s.dates) && g.s.info[g.s.dates[k].n].order <= inf.end; k++ {
+			if !insideQuote(g.s.dates[k].n, r) {
+				out[i] = append(out[i], g.s.dates[k])
+			}
+		}
+	}
+	return out
+}
+
+// userWords are words of profile links ("/members/", "profile.php", "?u=").
+var userWords = regexp.MustCompile(`(?i)user|member|profil|author|people|membre|mitglied|benutzer|usuario|utente|[?&;]u=|/u/|uid=`)
+
+// actionLink matches the links of a post's buttons and forms, which lead to
+// no content: quoting, replying, reporting, editing, reacting, sharing.
+var actionLink = regexp.MustCompile(`(?i)quote|reply|report|edit|delete|posting|/react|like|warn|vote|print|share|mailto:|javascript:|login|logout|register|search|sort=|order=`)
+
+// authorLink reports whether a link could name a post's author, and its shape.
+func (g *genericReader) authorLink(a *html.Node) (string, bool) {
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" || strings.HasPrefix(href, "#") || actionLink.MatchString(href) {
+		return "", false
+	}
+	text := nodeText(a)
+	if len(text) > 60 || dateLike(text) || (text != "" && strings.Trim(text, "#0123456789 ") == "") {
+		return "", false
+	}
+	u := resolve(g.base, href)
+	if u == "" {
+		return "", false
+	}
+	pat := urlPattern(u)
+	if pat == g.pagePat || pat == "" {
+		return "", false
+	}
+	return pat, true
+}
+
+// chooseAuthors finds the shape of profile link that most records hold
+// (preferring one that reads as a profile link), and each record's first
+// link of that shape that has a name.
+func (g *genericReader) chooseAuthors(l *layout) {
+	count := map[string]int{}
+	first := map[string]int{}
+	var pats []string
+	for i, r := range l.records {
+		seen := map[string]bool{}
+		g.eachLink(r, func(a *html.Node) {
+			pat, ok := g.authorLink(a)
+			if !ok || seen[pat] {
+				return
+			}
+			seen[pat] = true
+			if count[pat] == 0 {
+				pats = append(pats, pat)
+				first[pat] = i
+			}
+			count[pat]++
+		})
+	}
+	best, most := "", 0
+	for _, p := range pats {
+		most = max(most, count[p])
+	}
+	for _, p := range pats {
+		if 5*count[p] < 4*most {
+			continue
+		}
+		if best == "" || (userWords.MatchString(p) && !userWords.MatchString(best)) ||
+			(userWords.MatchString(p) == userWords.MatchString(best) && count[p] > count[best]) {
+			best = p
+		}
+	}
+	l.authorPat = best
+	if best == "" {
+		return
+	}
+	for i, r := range l.records {
+		var found, bare *html.Node
+		g.eachLink(r, func(a *html.Node) {
+			if found != nil {
+				return
+			}
+			if pat, ok := g.authorLink(a); ok && pat == best {
+				if nodeText(a) != "" {
+					found = a
+				} else if bare == nil {
+					bare = a
+				}
+			}
+		})
+		if found == nil {
+			found = bare
+		}
+		l.authors[i] = found
+	}
+}
+
+// eachLink calls f for each link in r outside quotes, in page order.
+func (g *genericReader) eachLink(r *html.Node, f func(*html.Node)) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isQuoteNode(c) || isSignature(c) {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				f(c)
+			}
+			walk(c)
+		}
+	}
+	walk(r)
+}
+
+// quoteClass matches the class or id of a quotation.
+var quoteClass = regexp.MustCompile(`(?i)quote`)
+
+// isQuoteNode reports whether n is a quotation: a <blockquote>, or an
+// element whose class or id says quote.
+func isQuoteNode(n *html.Node) bool {
+	if n.DataAtom == atom.Blockquote {
+		return true
+	}
+	if n.DataAtom == atom.A || n.DataAtom == atom.Span || n.DataAtom == atom.Li {
+		return false // quote buttons, not quotations
+	}
+	return quoteClass.MatchString(attr(n, "class")) || quoteClass.MatchString(attr(n, "id"))
+}
+
+// insideQuote reports whether n lies in a quotation below r.
+func insideQuote(n, r *html.Node) bool {
+	for a := n; a != nil && a != r; a = a.Parent {
+		if a.Type == html.ElementNode && isQuoteNode(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// signatureClass matches the class or id of a signature.
+var signatureClass = regexp.MustCompile(`(?i)signature|(?:^|[\s_-])sig(?:[\s_-]|\d|$)`)
+
+// isSignature reports whether n is a post's signature.
+func isSignature(n *html.Node) bool {
+	return signatureClass.MatchString(attr(n, "class")) || signatureClass.MatchString(attr(n, "id"))
+}
+
+// chooseBodies finds each record's text: the element with the most text
+// that holds neither the author's link nor the date, narrowed to the one
+// child that holds nearly all of it; then the path below the record that
+// most records agree on is used wherever a record has it.
+func (g *genericReader) chooseBodies(l *layout) {
+	paths := make([]string, len(l.records))
+	count := map[string]int{}
+	for i, r := range l.records {
+		b := g.bodyOf(r, l.authors[i], l.dates[i])
+		l.bodies[i] = b
+		if b != nil {
+			paths[i] = relPath(r, b)
+			count[paths[i]]++
+		}
+	}
+	best := ""
+	for p, c := range count {
+		if c > count[best] || (c == count[best] && p < best) {
+			best = p
+		}
+	}
+	l.bodyPath = best
+	if best == "" || 2*count[best] < len(l.records) {
+		return
+	}
+	for i, r := range l.records {
+		if paths[i] == best {
+			continue
+		}
+		if b := g.atPath(r, best, l.authors[i], l.dates[i]); b != nil {
+			l.bodies[i] = b
+		}
+	}
+}
+
+// bodyOf returns the text block of record r (see chooseBodies).
+func (g *genericReader) bodyOf(r, author *html.Node, date *dateCand) *html.Node {
+	hold := func(n *html.Node) bool {
+		return (author != nil && g.s.contains(n, author)) || (date != nil && g.s.contains(n, date.n))
+	}
+	var best *html.Node
+	bestText := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isSignature(c) {
+				continue
+			}
+			inf := g.s.info[c]
+			if inf == nil || inf.text == 0 {
+				continue
+			}
+			if hold(c) {
+				walk(c)
+				continue
+			}
+			if t := inf.text - inf.linkText/2; t > bestText {
+				best, bestText = c, t
+			}
+		}
+	}
+	walk(r)
+	if best == nil {
+		return nil
+	}
+	return g.narrow(best)
+}
+
+// narrow descends from n while one child element that is no quotation holds nearly all its text.
+func (g *genericReader) narrow(n *html.Node) *html.Node {
+	for {
+		total := g.s.info[n].text
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && letterCount(c.Data) > 0 {
+				return n
+			}
+			if c.Type != html.ElementNode || g.s.info[c] == nil || g.s.info[c].text == 0 {
+				continue
+			}
+			if only != nil {
+				return n
+			}
+			only = c
+		}
+		if only == nil || isQuoteNode(only) || blockless(only) || 10*g.s.info[only].text < 9*total {
+			return n
+		}
+		n = only
+	}
+}
+
+// blockless reports an inline element (a link, a bold run): the text block is its parent.
+func blockless(n *html.Node) bool {
+	return !blockAtoms[n.DataAtom] && n.DataAtom != atom.Td && n.DataAtom != atom.Span
+}
+
+// relPath returns the keys of the elements from r (excluded) down to n.
+func relPath(r, n *html.Node) string {
+	var parts []string
+	for a := n; a != nil && a != r; a = a.Parent {
+		parts = append(parts, elementKey(a))
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, " > ")
+}
+
+// atPath returns the element at a relative path below r that holds
+// neither the author nor the date, or nil.
+func (g *genericReader) atPath(r *html.Node, path string, author *html.Node, date *dateCand) *html.Node {
+	keys := strings.Split(path, " > ")
+	var find func(n *html.Node, k int) *html.Node
+	find = func(n *html.Node, k int) *html.Node {
+		if k == len(keys) {
+			if (author != nil && g.s.contains(n, author)) || (date != nil && g.s.contains(n, date.n)) {
+				return nil
+			}
+			return n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && elementKey(c) == keys[k] {
+				if f := find(c, k+1); f != nil {
+					return f
+				}
+			}
+		}
+		return nil
+	}
+	return find(r, 0)
+}
+
+// itoa formats a small non-negative int.
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	p := len(b)
+	for i > 0 {
+		p--
+		b[p] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[p:])
+}
