@@ -124,7 +124,7 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] && c.DataAtom != atom.Head {
+			if c.Type != html.ElementNode || silent(c) && c.DataAtom != atom.Head {
 				continue
 			}
 			if g.inAny(c, outside) {

@@ -28,7 +28,7 @@ func (g *genericReader) postIDs(l *layout) []postRef {
 		body := l.bodies[i]
 		var visit func(n *html.Node)
 		visit = func(n *html.Node) {
-			if n.Type != html.ElementNode || n == body || silentAtoms[n.DataAtom] || (n != r && isQuoteNode(n)) {
+			if n.Type != html.ElementNode || n == body || silent(n) || (n != r && isQuoteNode(n)) {
 				return
 			}
 			for _, k := range []string{"id", "name"} {
@@ -89,7 +89,7 @@ func (g *genericReader) post(l *layout, i int, ref postRef) Post {
 	if sig := g.signatureOf(r, body); sig != nil {
 		p.Signature = textOf(sig, genericText(nil))
 	}
-	p.URL, p.Position = g.permalink(r, body, d, ref)
+	_, p.URL, p.Position = g.permalink(r, body, d, ref)
 	return p
 }
 
@@ -164,12 +164,12 @@ var positionText = regexp.MustCompile(`^#\s*(\d+)$`)
 // post's number where the link shows one: a link marked as permalink or
 // showing "#N", else the link around the date, else a link to the post's
 // anchor or carrying its id.
-func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) (string, int) {
-	best, rank, pos := "", 0, 0
+func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) (link *html.Node, href string, pos int) {
+	best, rank := "", 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || c == body || silentAtoms[c.DataAtom] || isQuoteNode(c) {
+			if c.Type != html.ElementNode || c == body || silent(c) || isQuoteNode(c) {
 				continue
 			}
 			if c.DataAtom != atom.A {
@@ -193,15 +193,15 @@ func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) 
 				k = 1
 			}
 			if k > rank {
-				best, rank = href, k
+				best, rank, link = href, k, c
 			}
 		}
 	}
 	walk(r)
 	if best == "" {
-		return "", pos
+		return nil, "", pos
 	}
-	return withoutSession(resolve(g.base, best)), pos
+	return link, withoutSession(resolve(g.base, best)), pos
 }
 
 // containsNumber reports whether s holds the number n as a whole run of digits.
@@ -225,7 +225,7 @@ func (g *genericReader) signatureOf(r, body *html.Node) *html.Node {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isQuoteNode(c) {
+			if c.Type != html.ElementNode || silent(c) || isQuoteNode(c) {
 				continue
 			}
 			if isSignature(c) && nodeText(c) != "" {
@@ -258,7 +258,7 @@ func (g *genericReader) body(body *html.Node, p *Post) {
 	var find func(*html.Node)
 	find = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] {
+			if c.Type != html.ElementNode || silent(c) {
 				continue
 			}
 			if isQuoteNode(c) {
@@ -300,7 +300,7 @@ func (g *genericReader) body(body *html.Node, p *Post) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isQuote(c) || isSignature(c) {
+			if c.Type != html.ElementNode || silent(c) || isQuote(c) || isSignature(c) {
 				continue
 			}
 			switch c.DataAtom {

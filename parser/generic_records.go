@@ -54,20 +54,66 @@ func (g *genericReader) layouts() []*layout {
 	seen := map[string]bool{}
 	var out []*layout
 	for _, sig := range sigs {
-		recs := g.climb(bySig[sig])
-		key := recordsKey(g.s, recs)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		l := &layout{dateSig: sig, records: recs}
-		g.fill(l)
-		if l.score > 0 {
-			out = append(out, l)
+		ds := bySig[sig]
+		for _, variant := range [][]*dateCand{ds, dedupeDates(ds)} {
+			recs := g.climb(variant)
+			key := recordsKey(g.s, recs)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			l := &layout{dateSig: sig, records: recs}
+			g.fill(l)
+			l.score *= 1 - float64(g.merged(l, ds))/float64(len(recs))
+			if l.score > 0 {
+				out = append(out, l)
+			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	sort.SliceStable(out, func(i, j int) bool {
+		if a, b := out[i].score, out[j].score; a > 1.01*b || b > 1.01*a {
+			return a > b
+		}
+		return len(out[i].records) > len(out[j].records) // as good: do not merge posts
+	})
 	return out
+}
+
+// dedupeDates returns the dates without those that repeat the date before
+// them (a post that shows its date twice, for wide and narrow screens).
+func dedupeDates(ds []*dateCand) []*dateCand {
+	out := make([]*dateCand, 0, len(ds))
+	for i, d := range ds {
+		if i > 0 && d.raw == ds[i-1].raw && sameTime(d.machine, ds[i-1].machine) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// sameTime reports whether two optional times are both absent or equal.
+func sameTime(a, b *time.Time) bool {
+	return a == nil && b == nil || a != nil && b != nil && a.Equal(*b)
+}
+
+// merged returns how many of a layout's records hold two different dates
+// of its own kind: records that merge several posts.
+func (g *genericReader) merged(l *layout, ds []*dateCand) int {
+	n, j := 0, 0
+	for _, r := range l.records {
+		inf := g.s.info[r]
+		for j < len(ds) && g.s.info[ds[j].n].order < inf.order {
+			j++
+		}
+		for k := j + 1; k < len(ds) && g.s.info[ds[k].n].order <= inf.end; k++ {
+			if ds[k].raw != ds[j].raw {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // recordsKey names a set of records, so that dates that mark the same
@@ -323,7 +369,7 @@ func (g *genericReader) eachLink(r *html.Node, f func(*html.Node)) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isQuoteNode(c) || isSignature(c) {
+			if c.Type != html.ElementNode || silent(c) || isQuoteNode(c) || isSignature(c) {
 				continue
 			}
 			if c.DataAtom == atom.A {
@@ -413,7 +459,7 @@ func (g *genericReader) bodyOf(r, author *html.Node, date *dateCand) *html.Node 
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silentAtoms[c.DataAtom] || isSignature(c) {
+			if c.Type != html.ElementNode || silent(c) || isSignature(c) {
 				continue
 			}
 			inf := g.s.info[c]

@@ -59,7 +59,7 @@ func scanPage(doc *html.Node) *scan {
 		default:
 			return 0, 0
 		}
-		if n.Type == html.ElementNode && silentAtoms[n.DataAtom] {
+		if n.Type == html.ElementNode && silent(n) {
 			return 0, 0
 		}
 		inf := &nodeInfo{order: order}
@@ -96,6 +96,24 @@ func scanPage(doc *html.Node) *scan {
 	}
 	s.dates = out
 	return s
+}
+
+// silent reports an element that shows no text (see silentAtoms), but for
+// an expanded <noscript>.
+func silent(n *html.Node) bool { return silentAtoms[n.DataAtom] && !expanded(n) }
+
+// expanded reports a <noscript> whose markup Parse has expanded (see
+// expandNoscript): what a crawler sees, so read like any element.
+func expanded(n *html.Node) bool {
+	if n.DataAtom != atom.Noscript {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
 }
 
 // letterCount returns the number of letters and digits in s.
