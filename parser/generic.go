@@ -172,8 +172,8 @@ func (g *genericReader) addLead(l *layout) {
 			r = p
 		}
 		var author *html.Node
-		g.eachLink(r, func(a *html.Node) {
-			if pat, ok := g.authorLink(a); ok && pat == l.authorPat && author == nil && nodeText(a) != "" {
+		g.eachElement(r, func(a *html.Node) {
+			if author == nil && g.isAuthor(l, a) {
 				author = a
 			}
 		})

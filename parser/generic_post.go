@@ -110,6 +110,11 @@ func authorOf(g *genericReader, a *html.Node) Author {
 	if au.Name == "" {
 		au.Name = displayValue(a)
 	}
+	if a.DataAtom != atom.A {
+		if a = aHref.MatchFirst(a); a == nil {
+			return au // a name shown without a profile link
+		}
+	}
 	au.URL = withoutSession(resolve(g.base, attr(a, "href")))
 	au.ID = profileID(au.URL)
 	return au

@@ -64,7 +64,7 @@ func (g *genericReader) layouts() []*layout {
 			seen[key] = true
 			l := &layout{dateSig: sig, records: recs}
 			g.fill(l)
-			l.score *= 1 - float64(g.merged(l, ds))/float64(len(recs))
+			l.score *= 1 - float64(g.merged(l, bySig))/float64(len(recs))
 			if l.score > 0 {
 				out = append(out, l)
 			}
@@ -97,17 +97,21 @@ func sameTime(a, b *time.Time) bool {
 	return a == nil && b == nil || a != nil && b != nil && a.Equal(*b)
 }
 
-// merged returns how many of a layout's records hold two different dates
-// of its own kind: records that merge several posts.
-func (g *genericReader) merged(l *layout, ds []*dateCand) int {
-	n, j := 0, 0
-	for _, r := range l.records {
-		inf := g.s.info[r]
-		for j < len(ds) && g.s.info[ds[j].n].order < inf.order {
-			j++
+// merged returns how many of a layout's records merge several posts: they
+// hold two different dates of the layout's own kind, or three of another
+// kind that the page repeats.
+func (g *genericReader) merged(l *layout, bySig map[string][]*dateCand) int {
+	n := 0
+	for _, ds := range g.datesIn(l.records) {
+		values := map[string]map[string]bool{}
+		for _, d := range ds {
+			if values[d.sig] == nil {
+				values[d.sig] = map[string]bool{}
+			}
+			values[d.sig][d.raw] = true
 		}
-		for k := j + 1; k < len(ds) && g.s.info[ds[k].n].order <= inf.end; k++ {
-			if ds[k].raw != ds[j].raw {
+		for sig, v := range values {
+			if sig == l.dateSig && len(v) >= 2 || len(bySig[sig]) >= 3 && len(v) >= 3 {
 				n++
 				break
 			}
@@ -340,7 +344,8 @@ func (g *genericReader) chooseAuthors(l *layout) {
 		}
 	}
 	l.authorPat = best
-	if best == "" {
+	if best == "" || 2*count[best] < len(l.records) {
+		g.chooseAuthorNames(l)
 		return
 	}
 	for i, r := range l.records {
@@ -362,6 +367,76 @@ func (g *genericReader) chooseAuthors(l *layout) {
 		}
 		l.authors[i] = found
 	}
+}
+
+// nameClass matches the class or itemprop of an element that shows a member's name.
+var nameClass = regexp.MustCompile(`(?i)user|author|poster|member|name|nick`)
+
+// chooseAuthorNames finds authors shown without a profile link (a guest's
+// view): of the short texts in elements whose class or itemprop says name
+// or user, the kind (tag and classes) most records hold.
+func (g *genericReader) chooseAuthorNames(l *layout) {
+	count := map[string]int{}
+	var keys []string
+	found := make([]map[string]*html.Node, len(l.records))
+	for i, r := range l.records {
+		found[i] = map[string]*html.Node{}
+		g.eachElement(r, func(n *html.Node) {
+			if !nameClass.MatchString(attr(n, "class")+" "+attr(n, "itemprop")) || g.s.info[n] == nil {
+				return
+			}
+			t := nodeText(n)
+			if t == "" || len(t) > 40 || dateLike(t) || g.s.info[n].text == 0 {
+				return
+			}
+			k := "name:" + elementKey(n)
+			if found[i][k] != nil {
+				return
+			}
+			found[i][k] = n
+			if count[k] == 0 {
+				keys = append(keys, k)
+			}
+			count[k]++
+		})
+	}
+	best := ""
+	for _, k := range keys {
+		if count[k] > count[best] {
+			best = k
+		}
+	}
+	if best == "" || 2*count[best] < len(l.records) {
+		return
+	}
+	l.authorPat = best
+	for i := range l.records {
+		l.authors[i] = found[i][best]
+	}
+}
+
+// eachElement calls f for each element in r outside quotes and signatures, in page order.
+func (g *genericReader) eachElement(r *html.Node, f func(*html.Node)) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silent(c) || isQuoteNode(c) || isSignature(c) {
+				continue
+			}
+			f(c)
+			walk(c)
+		}
+	}
+	walk(r)
+}
+
+// isAuthor reports whether n is an author of the layout's kind.
+func (g *genericReader) isAuthor(l *layout, n *html.Node) bool {
+	if strings.HasPrefix(l.authorPat, "name:") {
+		return "name:"+elementKey(n) == l.authorPat && nodeText(n) != ""
+	}
+	pat, ok := g.authorLink(n)
+	return ok && pat == l.authorPat && nodeText(n) != ""
 }
 
 // eachLink calls f for each link in r outside quotes, in page order.
