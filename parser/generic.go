@@ -177,8 +177,9 @@ func (g *genericReader) addLead(l *layout) {
 				author = a
 			}
 		})
-		if author == nil {
-			return // the nearest date before the posts is no post's
+		if author == nil || l.authors[0] == nil || l.dates[0] == nil ||
+			elementKey(author) != elementKey(l.authors[0]) || elementKey(d.n) != elementKey(l.dates[0].n) {
+			return // the nearest date before the posts is no post's: a post's author and date look as the others'
 		}
 		ds := g.datesIn([]*html.Node{r})[0]
 		lead := &layout{records: []*html.Node{r}, dates: []*dateCand{d}, authors: []*html.Node{author}, bodies: make([]*html.Node, 1), authorPat: l.authorPat}

@@ -52,6 +52,15 @@ func (g *genericReader) postIDs(l *layout) []postRef {
 			}
 		}
 		visit(r)
+		// An anchor just before the record, with no text, names it too.
+		for c := r.PrevSibling; c != nil; c = c.PrevSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" || c.Type == html.ElementNode && (g.s.info[c] == nil || g.s.info[c].text > 0) {
+				break
+			}
+			if c.Type == html.ElementNode {
+				visit(c)
+			}
+		}
 	}
 	best, most := "", 0
 	for _, k := range order {
@@ -189,13 +198,16 @@ func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) 
 			k := 0
 			if m := positionText.FindStringSubmatch(text); m != nil {
 				pos = firstInt(m[1])
-				k = 3
+				k = 4
 			} else if permalinkClass.MatchString(attr(c, "class") + " " + attr(c, "title") + " " + attr(c, "rel")) {
-				k = 3
+				k = 4
 			} else if d != nil && g.s.contains(c, d.n) {
-				k = 2
+				k = 3
 			} else if ref.id != "" && (strings.HasSuffix(href, "#"+ref.anchor) || containsNumber(href, ref.id)) {
 				k = 1
+				if !strings.HasPrefix(href, "#") {
+					k = 2 // a link that leads to the post from anywhere, not only on this page
+				}
 			}
 			if k > rank {
 				best, rank, link = href, k, c

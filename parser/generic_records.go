@@ -298,7 +298,7 @@ func (g *genericReader) authorLink(a *html.Node) (string, bool) {
 		return "", false
 	}
 	u := resolve(g.base, href)
-	if u == "" {
+	if u == "" || !sameSite(u, g.base.Host) {
 		return "", false
 	}
 	pat := urlPattern(u)
@@ -386,7 +386,7 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 				return
 			}
 			t := nodeText(n)
-			if t == "" || len(t) > 40 || dateLike(t) || g.s.info[n].text == 0 {
+			if t == "" || len(t) > 40 || dateLike(t) || g.s.info[n].text == 0 || holdsBlock(n) {
 				return
 			}
 			k := "name:" + elementKey(n)
@@ -413,6 +413,36 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 	for i := range l.records {
 		l.authors[i] = found[i][best]
 	}
+}
+
+// holdsBlock reports whether n has a block element inside it (a name is a line of its own).
+func holdsBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockAtoms[c.DataAtom] || holdsBlock(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSite reports whether the link u is on host or a host of the same
+// domain (a forum's members may live on the site's main host).
+func sameSite(u, host string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return siteDomain(pu.Hostname()) == siteDomain(strings.Split(host, ":")[0])
+}
+
+// siteDomain returns the last two labels of a host name, lower-cased.
+func siteDomain(h string) string {
+	h = strings.ToLower(h)
+	parts := strings.Split(h, ".")
+	if len(parts) <= 2 {
+		return h
+	}
+	return strings.Join(parts[len(parts)-2:], ".")
 }
 
 // eachElement calls f for each element in r outside quotes and signatures, in page order.

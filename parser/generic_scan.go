@@ -157,7 +157,7 @@ func elementDate(n *html.Node) *dateCand {
 		if !dateLike(text) {
 			return nil
 		}
-		return &dateCand{n: n, raw: text, clock: clock.MatchString(text)}
+		return &dateCand{n: n, raw: text, clock: clock.MatchString(title)}
 	}
 	text := nodeText(n)
 	if text == "" || len(text) > 80 {
