@@ -30,7 +30,7 @@ type genericRead struct {
 
 // newGenericReader prepares the generic extractor for a parsed page.
 func newGenericReader(doc *html.Node, base *url.URL, pageURL string) *genericReader {
-	return &genericReader{s: scanPage(doc), doc: doc, base: documentBase(doc, base), pagePat: urlPattern(pageURL)}
+	return &genericReader{s: scanPage(doc), doc: doc, base: documentBase(doc, base), pagePat: urlPattern(pageURL), page: mustURL(pageURL)}
 }
 
 // read finds the page's readings and takes the best, with its differently
@@ -187,6 +187,9 @@ func (g *genericReader) addLead(l *layout) {
 			g.chooseDates(lead)
 		}
 		lead.bodies[0] = g.bodyOf(r, author, lead.dates[0])
+		if firstOf(r, atom.H1) != nil {
+			return // the thread's heading, with who started it when
+		}
 		if b := lead.bodies[0]; b == nil || g.s.info[b].text-g.s.info[b].linkText < 20 || 2*g.s.info[b].linkText >= g.s.info[b].text {
 			return
 		}

@@ -35,6 +35,7 @@ type genericReader struct {
 	doc     *html.Node
 	base    *url.URL // what links resolve against
 	pagePat string   // the shape of the page's own URL
+	page    *url.URL // the page's own URL
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
@@ -302,10 +303,31 @@ func (g *genericReader) authorLink(a *html.Node) (string, bool) {
 		return "", false
 	}
 	pat := urlPattern(u)
-	if pat == g.pagePat || pat == "" {
+	if pat == g.pagePat || pat == "" || g.samePage(u) {
 		return "", false
 	}
 	return pat, true
+}
+
+// samePage reports whether the link u leads to the page's own path with
+// another query (a view of the thread: a post of it, a share dialog),
+// unless the two queries have no key in common (index.php?topic=1 and
+// index.php?action=profile are different pages).
+func (g *genericReader) samePage(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Path != g.page.Path || !strings.EqualFold(pu.Host, g.page.Host) {
+		return false
+	}
+	if g.page.RawQuery == "" {
+		return true
+	}
+	pq, lq := parseQuery(g.page.RawQuery), parseQuery(pu.RawQuery)
+	for k := range lq {
+		if pq.Has(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // chooseAuthors finds the shape of profile link that most records hold
