@@ -563,6 +563,7 @@ func (g *genericReader) chooseBodies(l *layout) {
 		}
 	}
 	l.bodyPath = best
+	defer g.unwrapBodies(l)
 	if best == "" || 2*count[best] < len(l.records) {
 		return
 	}
@@ -574,6 +575,53 @@ func (g *genericReader) chooseBodies(l *layout) {
 			l.bodies[i] = b
 		}
 	}
+}
+
+// unwrapBodies takes, where most bodies are one quotation-like element
+// and nothing else (a <blockquote> the program wraps every post in), that
+// element for the body: it is the post's text, not a quotation.
+func (g *genericReader) unwrapBodies(l *layout) {
+	inner := make([]*html.Node, len(l.bodies))
+	count := map[string]int{}
+	for i, b := range l.bodies {
+		if b == nil {
+			continue
+		}
+		if qs := topQuotes(b); len(qs) == 1 && 2*g.s.info[qs[0]].text >= g.s.info[b].text {
+			inner[i] = qs[0]
+			count[elementKey(qs[0])]++
+		}
+	}
+	for k, c := range count {
+		if 5*c < 4*len(l.bodies) {
+			continue
+		}
+		for i, in := range inner {
+			if in != nil && elementKey(in) == k {
+				l.bodies[i] = in
+			}
+		}
+	}
+}
+
+// topQuotes returns the quotations in n that are inside no other.
+func topQuotes(n *html.Node) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silent(c) {
+				continue
+			}
+			if isQuoteNode(c) {
+				out = append(out, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
 }
 
 // bodyOf returns the text block of record r (see chooseBodies).

@@ -157,13 +157,13 @@ func elementDate(n *html.Node) *dateCand {
 		if !dateLike(text) {
 			return nil
 		}
-		return &dateCand{n: n, raw: text, clock: clock.MatchString(title)}
+		return &dateCand{n: n, raw: text, clock: clock.MatchString(title), label: afterLabel(n)}
 	}
 	text := nodeText(n)
 	if text == "" || len(text) > 80 {
 		text = strings.TrimSpace(attr(n, "title"))
 	}
-	return &dateCand{n: n, raw: text, machine: mt, clock: true}
+	return &dateCand{n: n, raw: text, machine: mt, clock: true, label: afterLabel(n)}
 }
 
 // textDate notes a date-like text node: the date is the text of its
@@ -175,17 +175,31 @@ func (s *scan) textDate(t *html.Node) {
 		return
 	}
 	el := t.Parent
-	label := labelled(raw)
-	if !label {
-		if p := t.PrevSibling; p != nil && p.Type == html.ElementNode && strings.HasSuffix(strings.TrimSpace(nodeText(p)), ":") {
-			label = true
-		}
-	}
+	label := labelled(raw) || afterLabel(t) || afterLabel(el)
 	if whole := nodeText(el); len(whole) <= 64 && !hasLink(el) {
 		raw = whole
 		label = label || labelled(whole)
 	}
 	s.dates = append(s.dates, &dateCand{n: el, raw: raw, clock: clock.MatchString(raw), label: label})
+}
+
+// afterLabel reports whether the node before n (past blank text) is a label: a text ending with a colon.
+func afterLabel(n *html.Node) bool {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		var t string
+		switch p.Type {
+		case html.TextNode:
+			t = strings.TrimSpace(p.Data)
+		case html.ElementNode:
+			t = nodeText(p)
+		default:
+			continue
+		}
+		if t != "" {
+			return strings.HasSuffix(t, ":") && len(t) <= 40
+		}
+	}
+	return false
 }
 
 // labelled reports whether a short text is "Label: value" with a label of words.
