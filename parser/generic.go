@@ -92,7 +92,7 @@ func (g *genericReader) fillThread(page *Page, l *layout) {
 	page.Posts = make([]Post, 0, len(l.records))
 	for i := range l.records {
 		post := g.post(l, i, ids[i])
-		if post.BodyText == "" && len(post.Images) == 0 && len(post.Attachments) == 0 {
+		if post.BodyText == "" && len(post.Images) == 0 && len(post.Links) == 0 && !hasMedia(l.bodies[i]) {
 			continue // no words, no picture: an advertisement or a placeholder between posts, no post
 		}
 		post.Page = cur
@@ -101,6 +101,26 @@ func (g *genericReader) fillThread(page *Page, l *layout) {
 	for _, u := range links {
 		page.Links = append(page.Links, Link{URL: u, Kind: LinkThread})
 	}
+}
+
+// hasMedia reports whether n holds an embedded video, sound or frame.
+func hasMedia(n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Iframe, atom.Video, atom.Audio, atom.Embed, atom.Object, atom.Img:
+			return true
+		}
+		if hasMedia(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // pageNumber returns the page number a URL names with a page parameter or

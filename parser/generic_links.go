@@ -39,9 +39,8 @@ func urlPattern(raw string) string {
 		q := parseQuery(u.RawQuery)
 		keys := make([]string, 0, len(q))
 		for k, vs := range q {
-			k = classDigits.ReplaceAllString(k, "9")
-			if len(k) > 12 {
-				k = "*"
+			if len(k) > 12 || strings.ContainsAny(k, "0123456789") {
+				k = "*" // a route or an id in a key ("?107175-Crazyguy")
 			}
 			v := ""
 			if len(vs) > 0 {

@@ -610,7 +610,7 @@ func topQuotes(n *html.Node) []*html.Node {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silent(c) {
+			if c.Type != html.ElementNode || silent(c) || isSignature(c) {
 				continue
 			}
 			if isQuoteNode(c) {
