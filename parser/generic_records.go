@@ -112,7 +112,7 @@ func (g *genericReader) merged(l *layout, bySig map[string][]*dateCand) int {
 			values[d.sig][d.raw] = true
 		}
 		for sig, v := range values {
-			if sig == l.dateSig && len(v) >= 2 || len(bySig[sig]) >= 3 && len(v) >= 3 {
+			if len(v) >= 2 && (sig == l.dateSig || len(bySig[sig]) >= 3) {
 				n++
 				break
 			}
@@ -520,8 +520,17 @@ func isQuoteNode(n *html.Node) bool {
 	if n.DataAtom == atom.A || n.DataAtom == atom.Span || n.DataAtom == atom.Li {
 		return false // quote buttons, not quotations
 	}
-	return quoteClass.MatchString(attr(n, "class")) || quoteClass.MatchString(attr(n, "id"))
+	for _, c := range strings.Fields(attr(n, "class") + " " + attr(n, "id")) {
+		if quoteClass.MatchString(c) && !quoteControl.MatchString(c) {
+			return true
+		}
+	}
+	return false
 }
+
+// quoteControl matches class names that mention quoting without being a
+// quotation: script hooks, buttons and links that make one.
+var quoteControl = regexp.MustCompile(`(?i)^js-|to-?quote|select|button|btn|link|multi`)
 
 // insideQuote reports whether n lies in a quotation below r.
 func insideQuote(n, r *html.Node) bool {
