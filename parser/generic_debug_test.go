@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"golang.org/x/net/html"
 	"os"
 	"strings"
 	"testing"
@@ -32,4 +34,45 @@ func TestGenericExplainDump(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestGenericLayoutsDump prints every reading of the pages named by GENERIC_LAYOUTS.
+func TestGenericLayoutsDump(t *testing.T) {
+	only := os.Getenv("GENERIC_LAYOUTS")
+	if only == "" {
+		t.Skip("set GENERIC_LAYOUTS")
+	}
+	for _, g := range goldFiles(t) {
+		if !strings.Contains(g.Fixture, only) {
+			continue
+		}
+		body, _ := Decode(readFixture(t, g.Fixture), "")
+		doc, _ := htmlParse(body)
+		gr := newGenericReader(doc, mustURL(g.URL), g.URL)
+		for k, l := range gr.layouts() {
+			if k > 2 {
+				break
+			}
+			t.Logf("layout %s: %d records score %.1f author %s", l.dateSig, len(l.records), l.score, l.authorPat)
+			for i := range l.records {
+				bt := ""
+				if l.bodies[i] != nil {
+					bt = nodeText(l.bodies[i])
+				}
+				dr := ""
+				if l.dates[i] != nil {
+					dr = l.dates[i].raw + " " + l.dates[i].sig
+				}
+				t.Logf("   %s | %s | %.80q", elementKey(l.records[i]), dr, bt)
+			}
+		}
+	}
+}
+
+func htmlParse(b []byte) (*html.Node, error) {
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err == nil {
+		expandNoscript(doc)
+	}
+	return doc, err
 }

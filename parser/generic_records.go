@@ -633,11 +633,34 @@ func topQuotes(n *html.Node) []*html.Node {
 	return out
 }
 
+// holder returns the test of whether an element of record r holds the
+// author or the date (or a copy of the date: pages show it twice, for wide
+// and narrow screens): the post's frame, not its text.
+func (g *genericReader) holder(r, author *html.Node, date *dateCand) func(*html.Node) bool {
+	marks := []*html.Node{}
+	if author != nil {
+		marks = append(marks, author)
+	}
+	if date != nil {
+		for _, d := range g.datesIn([]*html.Node{r})[0] {
+			if d.sig == date.sig || d.raw == date.raw && sameTime(d.machine, date.machine) {
+				marks = append(marks, d.n)
+			}
+		}
+	}
+	return func(n *html.Node) bool {
+		for _, m := range marks {
+			if g.s.contains(n, m) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // bodyOf returns the text block of record r (see chooseBodies).
 func (g *genericReader) bodyOf(r, author *html.Node, date *dateCand) *html.Node {
-	hold := func(n *html.Node) bool {
-		return (author != nil && g.s.contains(n, author)) || (date != nil && g.s.contains(n, date.n))
-	}
+	hold := g.holder(r, author, date)
 	var best *html.Node
 	bestText := 0
 	var walk func(*html.Node)
@@ -654,7 +677,7 @@ func (g *genericReader) bodyOf(r, author *html.Node, date *dateCand) *html.Node 
 				walk(c)
 				continue
 			}
-			if t := inf.text - inf.linkText/2; t > bestText {
+			if t := inf.text - inf.linkText; t > bestText {
 				best, bestText = c, t
 			}
 		}
@@ -711,10 +734,11 @@ func relPath(r, n *html.Node) string {
 // neither the author nor the date, or nil.
 func (g *genericReader) atPath(r *html.Node, path string, author *html.Node, date *dateCand) *html.Node {
 	keys := strings.Split(path, " > ")
+	hold := g.holder(r, author, date)
 	var find func(n *html.Node, k int) *html.Node
 	find = func(n *html.Node, k int) *html.Node {
 		if k == len(keys) {
-			if (author != nil && g.s.contains(n, author)) || (date != nil && g.s.contains(n, date.n)) {
+			if hold(n) {
 				return nil
 			}
 			return n
