@@ -394,46 +394,102 @@ func (g *genericReader) chooseAuthors(l *layout) {
 // nameClass matches the class or itemprop of an element that shows a member's name.
 var nameClass = regexp.MustCompile(`(?i)user|author|poster|member|name|nick`)
 
+// notNameClass matches classes of the other lines of an author block (a
+// title, a rank, a group), which also say "user" or "member".
+var notNameClass = regexp.MustCompile(`(?i)title|rank|group|status|stat|info|avatar|extra|detail|online|offline|badge`)
+
+// nameCand is an element that could show an author's name.
+type nameCand struct {
+	n    *html.Node
+	text string
+}
+
 // chooseAuthorNames finds authors shown without a profile link (a guest's
-// view): of the short texts in elements whose class or itemprop says name
-// or user, the kind (tag and classes) most records hold.
+// view, or a program that links no profiles): of the short texts in the
+// records (no label, date or number), the kind (its path below the record)
+// most records hold, preferring a class or itemprop that says name or user,
+// then names that differ between records (a title, "Member", repeats).
 func (g *genericReader) chooseAuthorNames(l *layout) {
 	count := map[string]int{}
+	hinted := map[string]bool{}
+	texts := map[string]map[string]bool{}
 	var keys []string
-	found := make([]map[string]*html.Node, len(l.records))
+	found := make([]map[string]nameCand, len(l.records))
 	for i, r := range l.records {
-		found[i] = map[string]*html.Node{}
+		found[i] = map[string]nameCand{}
 		g.eachElement(r, func(n *html.Node) {
-			if !nameClass.MatchString(attr(n, "class")+" "+attr(n, "itemprop")) || g.s.info[n] == nil {
+			inf := g.s.info[n]
+			if inf == nil || inf.text == 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
 				return
 			}
 			t := nodeText(n)
-			if t == "" || len(t) > 40 || dateLike(t) || g.s.info[n].text == 0 || holdsBlock(n) {
+			if t == "" || len(t) > 40 || dateLike(t) || labelled(t) || strings.HasSuffix(t, ":") || strings.Trim(t, "#0123456789.,+ ") == "" {
 				return
 			}
-			k := "name:" + elementKey(n)
-			if found[i][k] != nil {
+			k := relPath(r, n)
+			if _, ok := found[i][k]; ok {
 				return
 			}
-			found[i][k] = n
+			found[i][k] = nameCand{n, t}
 			if count[k] == 0 {
 				keys = append(keys, k)
+				texts[k] = map[string]bool{}
+				cls := attr(n, "class") + " " + attr(n, "itemprop")
+				hinted[k] = nameClass.MatchString(cls) && !notNameClass.MatchString(cls)
 			}
 			count[k]++
+			texts[k][t] = true
 		})
+	}
+	rank := func(k string) int {
+		r := 0
+		if hinted[k] {
+			r += 2
+		}
+		if len(texts[k]) > 1 {
+			r++
+		}
+		return r
 	}
 	best := ""
 	for _, k := range keys {
-		if count[k] > count[best] {
+		if 5*count[k] < 4*len(l.records) {
+			continue
+		}
+		if best == "" || rank(k) > rank(best) {
 			best = k
 		}
 	}
-	if best == "" || 2*count[best] < len(l.records) {
+	if best == "" || rank(best) == 0 && len(l.records) == 1 {
 		return
 	}
-	l.authorPat = best
+	l.authorPat = "name:" + best
 	for i := range l.records {
-		l.authors[i] = found[i][best]
+		if c, ok := found[i][best]; ok {
+			l.authors[i] = nameNode(c.n)
+		}
+	}
+}
+
+// nameNode returns the element inside n that holds the name itself: past
+// a wrapper whose first text is in a child (skipping buttons such as a
+// topic starter's "OP" badge), down to the child.
+func nameNode(n *html.Node) *html.Node {
+	for {
+		var first *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && letterCount(c.Data) > 0 {
+				return n
+			}
+			if c.Type == html.ElementNode && c.DataAtom != atom.Button && letterCount(nodeText(c)) > 0 {
+				first = c
+				break
+			}
+		}
+		if first == nil {
+			return n
+		}
+		n = first
 	}
 }
 
@@ -485,7 +541,7 @@ func (g *genericReader) eachElement(r *html.Node, f func(*html.Node)) {
 // isAuthor reports whether n is an author of the layout's kind.
 func (g *genericReader) isAuthor(l *layout, n *html.Node) bool {
 	if strings.HasPrefix(l.authorPat, "name:") {
-		return "name:"+elementKey(n) == l.authorPat && nodeText(n) != ""
+		return false // a first post apart is found by its profile link
 	}
 	pat, ok := g.authorLink(n)
 	return ok && pat == l.authorPat && nodeText(n) != ""
