@@ -97,6 +97,9 @@ func (g *genericReader) post(l *layout, i int, ref postRef) Post {
 	}
 	if sig := g.signatureOf(r, body); sig != nil {
 		p.Signature = textOf(sig, genericText(nil))
+	} else if m := sigRule.FindStringIndex(p.BodyText); m != nil && m[0] > 0 {
+		p.Signature = strings.TrimSpace(p.BodyText[m[1]:])
+		p.BodyText = strings.TrimSpace(p.BodyText[:m[0]])
 	}
 	_, p.URL, p.Position = g.permalink(r, body, d, ref)
 	return p
@@ -261,11 +264,29 @@ func (g *genericReader) signatureOf(r, body *html.Node) *html.Node {
 func genericText(skip func(*html.Node) bool) textOptions {
 	return textOptions{
 		skip: func(n *html.Node) bool {
-			return n.DataAtom == atom.Button || isSignature(n) || (skip != nil && skip(n))
+			return n.DataAtom == atom.Button || isSignature(n) || isControl(n) || (skip != nil && skip(n))
 		},
 		inline: func(n *html.Node) bool { return true },
 	}
 }
+
+// controlClass matches the class of a post's controls: buttons, share and
+// reaction bars, a quotation's "Click to expand..." link.
+var controlClass = regexp.MustCompile(`(?i)(?:^|[-_])(?:options|buttons?|btn|controls|actions|tools|toolbar|share|social|reactions?|likes?|expand\w*)(?:[-_]|$)`)
+
+// isControl reports whether n is a control rather than words of the post.
+func isControl(n *html.Node) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if controlClass.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// sigRule matches the line that starts a signature written into a post's
+// text: a row of underscores, or the "-- " of mail.
+var sigRule = regexp.MustCompile(`(?m)^(?:_{5,}|-- ?)$`)
 
 // body fills the text, HTML, quotes, links and images of a post.
 func (g *genericReader) body(body *html.Node, p *Post) {

@@ -586,7 +586,7 @@ func isQuoteNode(n *html.Node) bool {
 
 // quoteControl matches class names that mention quoting without being a
 // quotation: script hooks, buttons and links that make one.
-var quoteControl = regexp.MustCompile(`(?i)^js-|to-?quote|select|button|btn|link|multi`)
+var quoteControl = regexp.MustCompile(`(?i)^js-|to-?quote|select|button|btn|link|multi|head|title|cite|author|top|foot|expand`)
 
 // insideQuote reports whether n lies in a quotation below r.
 func insideQuote(n, r *html.Node) bool {
@@ -652,9 +652,11 @@ func (g *genericReader) unwrapBodies(l *layout) {
 		if b == nil {
 			continue
 		}
-		if qs := topQuotes(b); len(qs) == 1 && 2*g.s.info[qs[0]].text >= g.s.info[b].text {
-			inner[i] = qs[0]
-			count[elementKey(qs[0])]++
+		for _, q := range topQuotes(b) {
+			if 2*g.s.info[q].text >= g.s.info[b].text {
+				inner[i] = q
+				count[elementKey(q)]++
+			}
 		}
 	}
 	for k, c := range count {
@@ -757,6 +759,10 @@ func (g *genericReader) narrow(n *html.Node) *html.Node {
 			if c.Type != html.ElementNode || g.s.info[c] == nil || g.s.info[c].text == 0 {
 				continue
 			}
+			if heading(c) {
+				total -= g.s.info[c].text // a post's title, not its text
+				continue
+			}
 			if only != nil {
 				return n
 			}
@@ -767,6 +773,15 @@ func (g *genericReader) narrow(n *html.Node) *html.Node {
 		}
 		n = only
 	}
+}
+
+// heading reports whether n is a heading element.
+func heading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // blockless reports an inline element (a link, a bold run): the text block is its parent.
