@@ -272,7 +272,7 @@ func genericText(skip func(*html.Node) bool) textOptions {
 
 // controlClass matches the class of a post's controls: buttons, share and
 // reaction bars, a quotation's "Click to expand..." link.
-var controlClass = regexp.MustCompile(`(?i)(?:^|[-_])(?:options|buttons?|btn|controls|actions|tools|toolbar|share|social|reactions?|likes?|expand\w*)(?:[-_]|$)`)
+var controlClass = regexp.MustCompile(`(?i)(?:^|[-_])(?:options|buttons?|btn|controls|actions|tools|toolbar|share|social|reactions?|likes?)(?:[-_]|$)|expand[-_]?(?:link|button|toggle)$|quote[-_]?expand$`)
 
 // isControl reports whether n is a control rather than words of the post.
 func isControl(n *html.Node) bool {
