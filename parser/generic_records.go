@@ -768,7 +768,7 @@ func (g *genericReader) narrow(n *html.Node) *html.Node {
 			}
 			only = c
 		}
-		if only == nil || isQuoteNode(only) || blockless(only) || 10*g.s.info[only].text < 9*total {
+		if only == nil || isQuoteNode(only) || !container(only) || 10*g.s.info[only].text < 9*total {
 			return n
 		}
 		n = only
@@ -784,9 +784,16 @@ func heading(n *html.Node) bool {
 	return false
 }
 
-// blockless reports an inline element (a link, a bold run): the text block is its parent.
-func blockless(n *html.Node) bool {
-	return !blockAtoms[n.DataAtom] && n.DataAtom != atom.Td && n.DataAtom != atom.Span
+// container reports whether n is an element that wraps a post's text
+// rather than being part of it (a paragraph, a list, a bold run): the text
+// block is narrowed into containers only, so that it is the same element
+// in posts of one paragraph and of many.
+func container(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Td, atom.Tr, atom.Tbody, atom.Table, atom.Dd:
+		return true
+	}
+	return false
 }
 
 // relPath returns the keys of the elements from r (excluded) down to n.
