@@ -25,6 +25,7 @@ type layout struct {
 	lead      bool         // the first record was found apart, styled unlike the others
 
 	withAuthor, withBody, linkBodies int
+	listBodies                       int // bodies holding a link of a shape most bodies hold: rows of a list
 	text                             int // letters of the bodies outside links
 	score                            float64
 }
@@ -191,11 +192,52 @@ func (g *genericReader) score(l *layout) {
 		l.score = 0
 		return
 	}
+	l.listBodies = g.listBodies(l)
 	s := float64(l.text) * (0.5 + 0.5*float64(l.withAuthor)/float64(n)) * (1 - float64(l.linkBodies)/float64(n))
 	if n == 1 {
 		s *= 0.5
 	}
 	l.score = s
+}
+
+// listBodies returns how many bodies hold a link to this site whose shape
+// (see pageless) at least 60% of the bodies hold: the title links of a
+// list of threads or boards, which posts do not have.
+func (g *genericReader) listBodies(l *layout) int {
+	count := map[string]int{}
+	has := make([]map[string]bool, len(l.bodies))
+	for i, b := range l.bodies {
+		if b == nil {
+			continue
+		}
+		has[i] = map[string]bool{}
+		g.eachLink(b, func(a *html.Node) {
+			href := attr(a, "href")
+			if href == "" || strings.HasPrefix(href, "#") || actionLink.MatchString(href) || isControl(a) {
+				return
+			}
+			u := resolve(g.base, href)
+			if u == "" || !sameSite(u, g.base.Host) {
+				return
+			}
+			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {
+				return
+			}
+			k := pageless(u)
+			if !has[i][k] {
+				has[i][k] = true
+				count[k]++
+			}
+		})
+	}
+	top := 0
+	for _, c := range count {
+		top = max(top, c)
+	}
+	if 5*top < 3*len(l.bodies) {
+		return 0
+	}
+	return top
 }
 
 // confidence returns how surely a layout's records are the posts of a
@@ -207,6 +249,9 @@ func (l *layout) confidence() float64 {
 		return 0
 	}
 	c := 0.2 + 0.4*float64(l.withAuthor)/n + 0.4*float64(l.withBody-l.linkBodies)/n
+	if 2*l.listBodies >= len(l.records) {
+		c *= 0.3 // each record's text leads to a page of one shape: a list of threads or boards, no posts
+	}
 	if l.withBody > 0 && l.text/l.withBody < 12 {
 		c *= 0.5 // bodies of a few letters: labels, not posts
 	}
@@ -246,6 +291,9 @@ func (g *genericReader) chooseDates(l *layout) {
 		}
 		if !d.label {
 			r += 2
+		}
+		if !d.data {
+			r++ // a date the page shows
 		}
 		if 5*count[d.sig] >= 4*most {
 			r += 16

@@ -36,6 +36,7 @@ type dateCand struct {
 	machine *time.Time // from an attribute, when one parses
 	clock   bool       // the displayed date has a time of day
 	label   bool       // the date follows a label ("Joined: ..."), as profile fields do
+	data    bool       // a time carried as data by a large element (a whole post), not shown
 	sig     string     // the element's and its parents' tags and classes
 }
 
@@ -69,7 +70,7 @@ func scanPage(doc *html.Node) *scan {
 			if !inDate {
 				if c := elementDate(n); c != nil {
 					s.dates = append(s.dates, c)
-					inDate = true
+					inDate = !c.data
 				}
 			}
 			inLink = inLink || n.DataAtom == atom.A
@@ -148,6 +149,9 @@ func elementDate(n *html.Node) *dateCand {
 			break
 		}
 	}
+	if t, ok := ParseMachineTime(attr(n, "title")); ok && mt == nil {
+		mt = &t // a machine time as tooltip, over a "2 hours ago" a script writes
+	}
 	if mt == nil && n.DataAtom != atom.Time {
 		title := attr(n, "title")
 		if title == "" || len(title) > 80 || !dateLike(title) {
@@ -160,8 +164,18 @@ func elementDate(n *html.Node) *dateCand {
 		return &dateCand{n: n, raw: text, clock: clock.MatchString(title), label: afterLabel(n)}
 	}
 	text := nodeText(n)
-	if text == "" || len(text) > 80 {
-		text = strings.TrimSpace(attr(n, "title"))
+	if len(text) > 80 {
+		if mt == nil {
+			return nil
+		}
+		// A record that carries its time as data: its shown date, if
+		// any, is inside it.
+		return &dateCand{n: n, machine: mt, data: true}
+	}
+	for _, k := range []string{"title", "datetime"} {
+		if text == "" || len(text) > 80 {
+			text = strings.TrimSpace(attr(n, k))
+		}
 	}
 	return &dateCand{n: n, raw: text, machine: mt, clock: true, label: afterLabel(n)}
 }
@@ -174,9 +188,12 @@ func (s *scan) textDate(t *html.Node) {
 	if len(raw) > 80 || !dateLike(raw) {
 		return
 	}
+	if i := strings.Index(raw, " ("); i > 0 && dateLike(raw[:i]) {
+		raw = raw[:i] // "20. April 2020 11:17 (zuletzt bearbeitet: ...)": the date, not its note
+	}
 	el := t.Parent
 	label := labelled(raw) || afterLabel(t) || afterLabel(el)
-	if whole := nodeText(el); len(whole) <= 64 && !hasLink(el) {
+	if whole := nodeText(el); len(whole) <= 64 && len(whole) <= 2*len(raw)+8 && !hasLink(el) {
 		raw = whole
 		label = label || labelled(whole)
 	}
