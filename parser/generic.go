@@ -18,7 +18,7 @@ const GenericEngine = "generic"
 // GenericThreshold is the confidence (see Page.Confidence) from which the
 // generic extractor calls a page a thread: below it, a page's records are
 // not taken for posts and it stays unknown.
-const GenericThreshold = 0.6
+const GenericThreshold = 0.7
 
 // genericRead is what the generic extractor made of a page.
 type genericRead struct {

@@ -42,11 +42,12 @@ func TestGenericLayoutsDump(t *testing.T) {
 	if only == "" {
 		t.Skip("set GENERIC_LAYOUTS")
 	}
-	for _, g := range goldFiles(t) {
-		if !strings.Contains(g.Fixture, only) {
+	for _, fx := range manifest(t) {
+		if !strings.Contains(fx.File, only) {
 			continue
 		}
-		body, _ := Decode(readFixture(t, g.Fixture), "")
+		body, _ := Decode(readFixture(t, fx.File), "")
+		g := goldFile{URL: fixtureURL(fx, body)}
 		doc, _ := htmlParse(body)
 		gr := newGenericReader(doc, mustURL(g.URL), g.URL)
 		for k, l := range gr.layouts() {

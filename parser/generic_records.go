@@ -26,6 +26,7 @@ type layout struct {
 
 	withAuthor, withBody, linkBodies int
 	listBodies                       int // bodies holding a link of a shape most bodies hold: rows of a list
+	sameBodies                       int // bodies whose words, without numbers, are those of the most bodies
 	text                             int // letters of the bodies outside links
 	score                            float64
 }
@@ -193,11 +194,28 @@ func (g *genericReader) score(l *layout) {
 		return
 	}
 	l.listBodies = g.listBodies(l)
+	l.sameBodies = g.sameBodies(l)
 	s := float64(l.text) * (0.5 + 0.5*float64(l.withAuthor)/float64(n)) * (1 - float64(l.linkBodies)/float64(n))
 	if n == 1 {
 		s *= 0.5
 	}
 	l.score = s
+}
+
+// sameBodies returns how many bodies have the most common text once
+// numbers are taken out: labels of a list's counts, not posts.
+func (g *genericReader) sameBodies(l *layout) int {
+	count := map[string]int{}
+	top := 0
+	for _, b := range l.bodies {
+		if b == nil || g.s.info[b].text > 200 {
+			continue
+		}
+		k := strings.Join(strings.Fields(classDigits.ReplaceAllString(nodeText(b), "")), " ")
+		count[k]++
+		top = max(top, count[k])
+	}
+	return top
 }
 
 // listBodies returns how many bodies hold a link to this site whose shape
@@ -251,6 +269,9 @@ func (l *layout) confidence() float64 {
 	c := 0.2 + 0.4*float64(l.withAuthor)/n + 0.4*float64(l.withBody-l.linkBodies)/n
 	if 2*l.listBodies >= len(l.records) {
 		c *= 0.3 // each record's text leads to a page of one shape: a list of threads or boards, no posts
+	}
+	if 2*l.sameBodies >= len(l.records) && len(l.records) > 2 {
+		c *= 0.3 // the same words in most records ("12 Replies 340 Views"): the rows of a list
 	}
 	if l.withBody > 0 && l.text/l.withBody < 12 {
 		c *= 0.5 // bodies of a few letters: labels, not posts
@@ -467,7 +488,7 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 		found[i] = map[string]nameCand{}
 		g.eachElement(r, func(n *html.Node) {
 			inf := g.s.info[n]
-			if inf == nil || inf.text == 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
+			if inf == nil || inf.text == 0 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
 				return
 			}
 			t := nodeText(n)
