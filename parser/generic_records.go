@@ -163,7 +163,48 @@ func (g *genericReader) fill(l *layout) {
 	g.chooseDates(l)
 	g.chooseAuthors(l)
 	g.chooseBodies(l)
+	g.nestReplies(l)
 	g.score(l)
+}
+
+// nestReplies finds the text of records that hold none because replies
+// nest inside their post (a threaded view: the climb from the post's date
+// stops at its header, as the post's element holds its replies' dates):
+// the nearest element around such a record that looks like most records
+// is its post, read without the records inside it.
+func (g *genericReader) nestReplies(l *layout) {
+	count := map[string]int{}
+	top := ""
+	for _, r := range l.records {
+		k := elementKey(r)
+		count[k]++
+		if count[k] > count[top] {
+			top = k
+		}
+	}
+	if 2*count[top] < len(l.records) {
+		return
+	}
+	for i, r := range l.records {
+		if b := l.bodies[i]; b != nil && g.s.info[b].text > 0 {
+			continue
+		}
+		for a := r.Parent; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
+			if elementKey(a) != top {
+				continue
+			}
+			others := make([]*html.Node, 0, len(l.records))
+			for j, o := range l.records {
+				if j != i && g.s.contains(a, o) {
+					others = append(others, o)
+				}
+			}
+			if b := g.bodyOutside(a, l.authors[i], l.dates[i], others); b != nil {
+				l.records[i], l.bodies[i] = a, b
+			}
+			break
+		}
+	}
 }
 
 // score rates a layout: the text of its bodies, less where records lack an
@@ -760,6 +801,16 @@ func topQuotes(n *html.Node) []*html.Node {
 	return out
 }
 
+// holdsAny reports whether n holds one of the nodes.
+func (g *genericReader) holdsAny(n *html.Node, nodes []*html.Node) bool {
+	for _, o := range nodes {
+		if g.s.contains(n, o) {
+			return true
+		}
+	}
+	return false
+}
+
 // holder returns the test of whether an element of record r holds the
 // author or the date (or a copy of the date: pages show it twice, for wide
 // and narrow screens): the post's frame, not its text.
@@ -787,6 +838,12 @@ func (g *genericReader) holder(r, author *html.Node, date *dateCand) func(*html.
 
 // bodyOf returns the text block of record r (see chooseBodies).
 func (g *genericReader) bodyOf(r, author *html.Node, date *dateCand) *html.Node {
+	return g.bodyOutside(r, author, date, nil)
+}
+
+// bodyOutside is bodyOf leaving out the elements that hold one of others
+// (replies nested in the post).
+func (g *genericReader) bodyOutside(r, author *html.Node, date *dateCand, others []*html.Node) *html.Node {
 	hold := g.holder(r, author, date)
 	var best *html.Node
 	bestText := 0
@@ -797,7 +854,7 @@ func (g *genericReader) bodyOf(r, author *html.Node, date *dateCand) *html.Node 
 				continue
 			}
 			inf := g.s.info[c]
-			if inf == nil || inf.text == 0 {
+			if inf == nil || inf.text == 0 || g.inAny(c, others) || g.holdsAny(c, others) {
 				continue
 			}
 			if hold(c) {
