@@ -95,7 +95,12 @@ var nextWords = map[string]bool{"next": true, "next page": true, "next ›": tru
 
 // crawlTrap matches links a crawl must not follow from a forum page: forms,
 // account pages, searches, sort orders and printable copies.
-var crawlTrap = regexp.MustCompile(`(?i)login|logout|log_in|signin|sign_in|register|signup|reply|posting|newthread|new_topic|search|sort|order=|print|report|subscribe|watch|mailto:|javascript:|mode=|do=add|action=post`)
+var crawlTrapWords = []string{"login", "logout", "log_in", "signin", "sign_in", "register", "signup", "reply", "posting",
+	"newthread", "new_topic", "search", "sort", "order=", "print", "report", "subscribe", "watch", "mailto:", "javascript:",
+	"mode=", "do=add", "action=post"}
+
+// crawlTrap reports whether a link holds one of crawlTrapWords.
+func crawlTrap(href string) bool { return containsAny(strings.ToLower(href), crawlTrapWords) }
 
 // pageLinks returns the links to the other pages of the list the page is
 // a page of (a thread's posts, a board's threads), outside the given
@@ -106,7 +111,7 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 	seen := map[string]bool{CanonicalURL(mustURL(pageURL), nil).String(): true}
 	add := func(href string) string {
 		u := resolve(g.base, href)
-		if u == "" || crawlTrap.MatchString(strings.TrimPrefix(u, g.base.Scheme+"://"+g.base.Host)) {
+		if u == "" || crawlTrap(strings.TrimPrefix(u, g.base.Scheme+"://"+g.base.Host)) {
 			return ""
 		}
 		pu, err := url.Parse(u)
@@ -199,7 +204,7 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 		best, bestLen := (*html.Node)(nil), 0
 		g.eachLink(r, func(a *html.Node) {
 			href := attr(a, "href")
-			if href == "" || strings.HasPrefix(href, "#") || crawlTrap.MatchString(href) {
+			if href == "" || strings.HasPrefix(href, "#") || crawlTrap(href) {
 				return
 			}
 			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {

@@ -194,7 +194,7 @@ func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) 
 				continue
 			}
 			href := strings.TrimSpace(attr(c, "href"))
-			if href == "" || href == "#" || actionLink.MatchString(href) {
+			if href == "" || href == "#" || actionLink(href) {
 				continue
 			}
 			text := nodeText(c)
@@ -274,9 +274,16 @@ func genericText(skip func(*html.Node) bool) textOptions {
 // reaction bars, a quotation's "Click to expand..." link.
 var controlClass = regexp.MustCompile(`(?i)(?:^|[-_])(?:options|buttons?|btn|controls|actions|tools|toolbar|share|social|reactions?|likes?)(?:[-_]|$)|expand[-_]?(?:link|button|toggle)$|quote[-_]?expand$`)
 
+// controlWords are the words controlClass looks for, to pass over other classes quickly.
+var controlWords = []string{"option", "button", "btn", "control", "action", "tool", "share", "social", "reaction", "like", "expand"}
+
 // isControl reports whether n is a control rather than words of the post.
 func isControl(n *html.Node) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
+	cls := attr(n, "class")
+	if cls == "" || !containsAny(strings.ToLower(cls), controlWords) {
+		return false
+	}
+	for _, c := range strings.Fields(cls) {
 		if controlClass.MatchString(c) {
 			return true
 		}

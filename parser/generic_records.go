@@ -35,9 +35,12 @@ type layout struct {
 type genericReader struct {
 	s       *scan
 	doc     *html.Node
-	base    *url.URL // what links resolve against
-	pagePat string   // the shape of the page's own URL
-	page    *url.URL // the page's own URL
+	base    *url.URL                // what links resolve against
+	pagePat string                  // the shape of the page's own URL
+	page    *url.URL                // the page's own URL
+	links   map[*html.Node]linkFact // authorLink's answers
+	// recordLinks are the links of each record, found once for all readings.
+	recordLinks map[*html.Node][]*html.Node
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
@@ -272,7 +275,7 @@ func (g *genericReader) listBodies(l *layout) int {
 		has[i] = map[string]bool{}
 		g.eachLink(b, func(a *html.Node) {
 			href := attr(a, "href")
-			if href == "" || strings.HasPrefix(href, "#") || actionLink.MatchString(href) || isControl(a) {
+			if href == "" || strings.HasPrefix(href, "#") || actionLink(href) || isControl(a) {
 				return
 			}
 			u := resolve(g.base, href)
@@ -396,12 +399,45 @@ var userWords = regexp.MustCompile(`(?i)user|member|profil|author|people|membre|
 
 // actionLink matches the links of a post's buttons and forms, which lead to
 // no content: quoting, replying, reporting, editing, reacting, sharing.
-var actionLink = regexp.MustCompile(`(?i)quote|reply|report|edit|delete|posting|/react|like|warn|vote|print|share|mailto:|javascript:|login|logout|register|search|sort=|order=`)
+var actionWords = []string{"quote", "reply", "report", "edit", "delete", "posting", "/react", "like", "warn", "vote",
+	"print", "share", "mailto:", "javascript:", "login", "logout", "register", "search", "sort=", "order="}
+
+// actionLink reports whether href is one of actionWords' links.
+func actionLink(href string) bool { return containsAny(strings.ToLower(href), actionWords) }
+
+// containsAny reports whether s holds one of the words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // authorLink reports whether a link could name a post's author, and its shape.
 func (g *genericReader) authorLink(a *html.Node) (string, bool) {
+	if f, ok := g.links[a]; ok {
+		return f.pat, f.ok
+	}
+	pat, ok := g.authorLinkOf(a)
+	if g.links == nil {
+		g.links = map[*html.Node]linkFact{}
+	}
+	g.links[a] = linkFact{pat, ok}
+	return pat, ok
+}
+
+// linkFact is what authorLink found of a link, kept for the page's other readings.
+type linkFact struct {
+	pat string
+	ok  bool
+}
+
+// authorLinkOf is authorLink, uncached.
+func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 	href := strings.TrimSpace(attr(a, "href"))
-	if href == "" || strings.HasPrefix(href, "#") || actionLink.MatchString(href) {
+	if href == "" || strings.HasPrefix(href, "#") || actionLink(href) {
 		return "", false
 	}
 	text := nodeText(a)
@@ -657,8 +693,25 @@ func (g *genericReader) isAuthor(l *layout, n *html.Node) bool {
 	return ok && pat == l.authorPat && nodeText(n) != ""
 }
 
-// eachLink calls f for each link in r outside quotes, in page order.
+// eachLink calls f for each link in r outside quotes and signatures, in page order.
 func (g *genericReader) eachLink(r *html.Node, f func(*html.Node)) {
+	links, ok := g.recordLinks[r]
+	if !ok {
+		links = g.linksIn(r)
+		if g.recordLinks == nil {
+			g.recordLinks = map[*html.Node][]*html.Node{}
+		}
+		g.recordLinks[r] = links
+	}
+	for _, a := range links {
+		f(a)
+	}
+}
+
+// linksIn returns the links in r outside quotes and signatures, in page order.
+func (g *genericReader) linksIn(r *html.Node) []*html.Node {
+	var out []*html.Node
+	f := func(a *html.Node) { out = append(out, a) }
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -672,6 +725,7 @@ func (g *genericReader) eachLink(r *html.Node, f func(*html.Node)) {
 		}
 	}
 	walk(r)
+	return out
 }
 
 // quoteClass matches the class or id of a quotation.
@@ -686,7 +740,11 @@ func isQuoteNode(n *html.Node) bool {
 	if n.DataAtom == atom.A || n.DataAtom == atom.Span || n.DataAtom == atom.Li {
 		return false // quote buttons, not quotations
 	}
-	for _, c := range strings.Fields(attr(n, "class") + " " + attr(n, "id")) {
+	names := attr(n, "class") + " " + attr(n, "id")
+	if !strings.Contains(strings.ToLower(names), "quote") {
+		return false
+	}
+	for _, c := range strings.Fields(names) {
 		if quoteClass.MatchString(c) && !quoteControl.MatchString(c) {
 			return true
 		}
@@ -713,7 +771,15 @@ var signatureClass = regexp.MustCompile(`(?i)signature|(?:^|[\s_-])sig(?:[\s_-]|
 
 // isSignature reports whether n is a post's signature.
 func isSignature(n *html.Node) bool {
-	return signatureClass.MatchString(attr(n, "class")) || signatureClass.MatchString(attr(n, "id"))
+	return mentionsSig(attr(n, "class")) || mentionsSig(attr(n, "id"))
+}
+
+// mentionsSig reports whether a class or id names a signature.
+func mentionsSig(s string) bool {
+	if s == "" || !strings.Contains(strings.ToLower(s), "sig") {
+		return false
+	}
+	return signatureClass.MatchString(s)
 }
 
 // chooseBodies finds each record's text: the element with the most text

@@ -258,16 +258,39 @@ func dateLike(s string) bool {
 	if s == "" || len(s) > 80 {
 		return false
 	}
-	digits := strings.ContainsAny(s, "0123456789")
-	if digits {
-		if numericDate.MatchString(s) || agoNumber.MatchString(s) {
-			return true
-		}
-		if m := monthName.FindStringIndex(s); m != nil && dayOrYear.MatchString(s) {
-			return true
+	// Cheap tests first: this runs on every short text of a page.
+	if !strings.ContainsAny(s, "0123456789") {
+		return relativeDay(s)
+	}
+	if strings.ContainsAny(s, "-/.") && numericDate.MatchString(s) {
+		return true
+	}
+	letters := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' || s[i] >= 0x80 {
+			letters = true
+			break
 		}
 	}
-	return dayWord.MatchString(s)
+	if !letters {
+		return false
+	}
+	l := strings.ToLower(s)
+	if (strings.Contains(l, "ago") || strings.Contains(l, "vor ") || strings.Contains(l, "il y a") || strings.Contains(l, "hace")) && agoNumber.MatchString(s) {
+		return true
+	}
+	if monthName.MatchString(s) && dayOrYear.MatchString(s) {
+		return true
+	}
+	return relativeDay(s)
+}
+
+// relativeDays are the words of dayWord, to try it only where one stands.
+var relativeDays = []string{"today", "yesterday", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "oggi", "ieri"}
+
+// relativeDay reports whether s starts with a relative day ("Today, 10:12").
+func relativeDay(s string) bool {
+	return containsAny(strings.ToLower(s), relativeDays) && dayWord.MatchString(s)
 }
 
 // classDigits matches digits in class names and ids, which differ between
