@@ -39,6 +39,7 @@ type genericReader struct {
 	pagePat string                  // the shape of the page's own URL
 	page    *url.URL                // the page's own URL
 	links   map[*html.Node]linkFact // authorLink's answers
+	hrefs   map[string]linkFact     // hrefPattern answers
 	// recordLinks are the links of each record, found once for all readings.
 	recordLinks map[*html.Node][]*html.Node
 
@@ -440,10 +441,26 @@ func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 	if href == "" || strings.HasPrefix(href, "#") || actionLink(href) {
 		return "", false
 	}
+	if inf := g.s.info[a]; inf != nil && inf.text > 60 {
+		return "", false
+	}
 	text := nodeText(a)
 	if len(text) > 60 || dateLike(text) || (text != "" && strings.Trim(text, "#0123456789 ") == "") {
 		return "", false
 	}
+	if f, ok := g.hrefs[href]; ok {
+		return f.pat, f.ok
+	}
+	pat, ok := g.hrefPattern(href)
+	if g.hrefs == nil {
+		g.hrefs = map[string]linkFact{}
+	}
+	g.hrefs[href] = linkFact{pat, ok}
+	return pat, ok
+}
+
+// hrefPattern returns the shape of a link to this site that is not the page itself.
+func (g *genericReader) hrefPattern(href string) (string, bool) {
 	u := resolve(g.base, href)
 	if u == "" || !sameSite(u, g.base.Host) {
 		return "", false

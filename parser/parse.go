@@ -126,14 +126,14 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
 	}
 	expandNoscript(doc)
-	ix := indexPage(doc) // what the page has: rules that need more are dropped for it
 	page := &Page{URL: CanonicalURL(base, nil).String(), Kind: KindUnknown}
-	e := p.forced
 	if p.generic {
 		page.Evidence = []string{"engine forced"}
 		p.parseGeneric(page, base, doc, fetched)
 		return page, nil
 	}
+	ix := indexPage(doc) // what the page has: rules that need more are dropped for it
+	e := p.forced
 	if e != nil {
 		page.Evidence = []string{"engine forced"}
 	} else if d, ok := p.siteEngine(base.Host, doc, ix); ok {
