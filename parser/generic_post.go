@@ -97,7 +97,7 @@ func (g *genericReader) post(l *layout, i int, ref postRef) Post {
 	}
 	if sig := g.signatureOf(r, body); sig != nil {
 		p.Signature = textOf(sig, genericText(nil))
-	} else if m := sigRule.FindStringIndex(p.BodyText); m != nil && m[0] > 0 {
+	} else if m := sigRuleIndex(p.BodyText); m != nil && m[0] > 0 {
 		p.Signature = strings.TrimSpace(p.BodyText[m[1]:])
 		p.BodyText = strings.TrimSpace(p.BodyText[:m[0]])
 	}
@@ -294,6 +294,15 @@ func isControl(n *html.Node) bool {
 // sigRule matches the line that starts a signature written into a post's
 // text: a row of underscores, or the "-- " of mail.
 var sigRule = regexp.MustCompile(`(?m)^(?:_{5,}|-- ?)$`)
+
+// sigRuleIndex returns where sigRule matches in s, or nil; it tries the
+// regexp only where a rule's characters stand.
+func sigRuleIndex(s string) []int {
+	if !strings.Contains(s, "_____") && !strings.Contains(s, "\n--") {
+		return nil
+	}
+	return sigRule.FindStringIndex(s)
+}
 
 // body fills the text, HTML, quotes, links and images of a post.
 func (g *genericReader) body(body *html.Node, p *Post) {

@@ -582,7 +582,7 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 		found[i] = map[string]nameCand{}
 		g.eachElement(r, func(n *html.Node) {
 			inf := g.s.info[n]
-			if inf == nil || inf.text == 0 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
+			if inf == nil || inf.text == 0 || inf.text > 40 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
 				return
 			}
 			t := nodeText(n)
