@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -86,7 +87,7 @@ func (g *genericReader) fillThread(page *Page, l *layout) {
 	links, _, last := g.pageLinks(page.URL, l.records)
 	cur := pageNumber(page.URL)
 	t := &Thread{Title: g.title(), URL: page.URL, Breadcrumb: []Crumb{}, Page: cur, LastPage: max(cur, last)}
-	t.ID = lastDigits(pageless(page.URL))
+	t.ID = lastDigits(withoutPage(page.URL))
 	page.Thread = t
 	ids := g.postIDs(l)
 	page.Posts = make([]Post, 0, len(l.records))
@@ -145,33 +146,71 @@ func pageNumber(raw string) int {
 	return 1
 }
 
-// title returns the page's heading: its first <h1>, else its <title>.
+// titleSeps split a <title> into its parts ("Thread / Board / Site").
+var titleSeps = regexp.MustCompile(` (?:/|\||-|–|::|»|•) `)
+
+// title returns the thread's title: a heading (h1 to h3) that is one of
+// the parts of the page's <title>, else the first part of the <title>,
+// else the first <h1>.
 func (g *genericReader) title() string {
-	var h1, title *html.Node
+	var title string
+	var heads []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && h1 == nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && len(heads) < 20; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
 			switch c.DataAtom {
-			case atom.H1:
-				if nodeText(c) != "" {
-					h1 = c
+			case atom.H1, atom.H2, atom.H3:
+				if t := nodeText(c); t != "" {
+					heads = append(heads, t)
 				}
+				continue
 			case atom.Title:
-				if title == nil {
-					title = c
+				if title == "" {
+					title = nodeText(c)
 				}
 			}
 			walk(c)
 		}
 	}
 	walk(g.doc)
-	if h1 != nil {
-		return nodeText(h1)
+	parts := titleSeps.Split(title, -1)
+	for _, h := range heads {
+		for _, p := range parts {
+			if h == strings.TrimSpace(p) {
+				return h
+			}
+		}
 	}
-	return nodeText(title)
+	if len(parts) > 1 && len(strings.TrimSpace(parts[0])) >= 3 {
+		return strings.TrimSpace(parts[0])
+	}
+	if len(heads) > 0 && title == "" {
+		return heads[0]
+	}
+	return title
+}
+
+// withoutPage returns a URL without its page parameters and page segment.
+func withoutPage(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	path := strings.TrimSuffix(u.Path, "/")
+	if i := strings.LastIndexByte(path, '/'); i >= 0 && pageSegment.MatchString(path[i+1:]) {
+		u.Path = path[:i]
+	}
+	q := parseQuery(u.RawQuery)
+	for k := range q {
+		if pageParams[strings.ToLower(k)] {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = encodeSorted(q)
+	return u.String()
 }
 
 // addLead looks before a layout's first record for a first post styled

@@ -99,7 +99,11 @@ func (g *genericReader) fieldSources(l *layout) []FieldSource {
 		}
 		out = append(out, FieldSource{Name: name, Selector: selectorFor(found) + suffix, Found: len(found), Why: why})
 	}
-	add("post", l.records, "", "the largest element around each date of "+l.dateSig+" that holds no other")
+	recs, lead := l.records, ""
+	if l.lead && len(recs) > 1 {
+		recs, lead = recs[1:], "; the first post, styled apart, is not matched by it"
+	}
+	add("post", recs, "", "the largest element around each date of "+l.dateSig+" that holds no other"+lead)
 	var dates []*html.Node
 	machine := 0
 	for _, d := range l.dates {
@@ -116,7 +120,11 @@ func (g *genericReader) fieldSources(l *layout) []FieldSource {
 		why, suffix = "a machine-readable time (datetime, data-time or data-timestamp)", "@datetime"
 	}
 	add("post_time", dates, suffix, why)
-	if l.authorPat != "" {
+	switch {
+	case strings.HasPrefix(l.authorPat, "name:"):
+		add("author_name", l.authors, "", "a short text without a link at the place below the post most records have one ("+
+			strings.TrimPrefix(l.authorPat, "name:")+"): the page links no profiles")
+	case l.authorPat != "":
 		add("author_name", l.authors, "", "the first link of each record shaped "+l.authorPat+", the profile-link shape most records hold")
 		add("author_url", l.authors, "@href", "as author_name")
 	}
@@ -189,7 +197,6 @@ func selectorFor(nodes []*html.Node) string {
 // override of a skin the engine's rules miss.
 func (ex *Explanation) YAML(engine string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# forumcrawl parse --explain: %s\n# kind %s, confidence %.2f\n", ex.URL, ex.Kind, ex.Confidence)
 	if ex.Chosen == nil {
 		b.WriteString("# no records with a date found: nothing to write\n")
 		return b.String()

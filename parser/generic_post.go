@@ -10,7 +10,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// postRef is a post's id and the anchor name that carries it on the page.
+// postRef is a post's id, the anchor name that carries it on the page, and
+// a selector of the attribute it was read from.
 type postRef struct{ id, anchor, source string }
 
 // idAttr matches an id or anchor name that names a record by number ("post_123", "p123", "comment-471252").
@@ -39,7 +40,7 @@ func (g *genericReader) postIDs(l *layout) []postRef {
 				if m := idAttr.FindStringSubmatch(v); m != nil {
 					key := strings.ToLower(m[1]) + "\x00" + k
 					if _, ok := found[i][key]; !ok {
-						found[i][key] = postRef{id: m[2], anchor: v, source: n.Data + "@" + k + " " + m[1] + "N"}
+						found[i][key] = postRef{id: m[2], anchor: v, source: n.Data + "[" + k + "^=\"" + m[1] + "\"]@" + k}
 						if count[key] == 0 {
 							order = append(order, key)
 						}
