@@ -93,8 +93,8 @@ var nextWords = map[string]bool{"next": true, "next page": true, "next ›": tru
 	"page suivante": true, "siguiente": true, "successivo": true, "successiva": true, "avanti": true,
 	"volgende": true, "próxima": true, "következő": true, "следующая": true, "→": true}
 
-// crawlTrap matches links a crawl must not follow from a forum page: forms,
-// account pages, searches, sort orders and printable copies.
+// crawlTrapWords are words of links a crawl must not follow from a forum
+// page: forms, account pages, searches, sort orders and printable copies.
 var crawlTrapWords = []string{"login", "logout", "log_in", "signin", "sign_in", "register", "signup", "reply", "posting",
 	"newthread", "new_topic", "search", "sort", "order=", "print", "report", "subscribe", "watch", "mailto:", "javascript:",
 	"mode=", "do=add", "action=post"}

@@ -398,8 +398,8 @@ func (g *genericReader) datesIn(recs []*html.Node) [][]*dateCand {
 // userWords are words of profile links ("/members/", "profile.php", "?u=").
 var userWords = regexp.MustCompile(`(?i)user|member|profil|author|people|membre|mitglied|benutzer|usuario|utente|[?&;]u=|/u/|uid=`)
 
-// actionLink matches the links of a post's buttons and forms, which lead to
-// no content: quoting, replying, reporting, editing, reacting, sharing.
+// actionWords are words of the links of a post's buttons and forms, which
+// lead to no content: quoting, replying, reporting, editing, reacting, sharing.
 var actionWords = []string{"quote", "reply", "report", "edit", "delete", "posting", "/react", "like", "warn", "vote",
 	"print", "share", "mailto:", "javascript:", "login", "logout", "register", "search", "sort=", "order="}
 

@@ -84,7 +84,7 @@ func newParser(opt Options, engines []*Engine, host string, dates *dateReader) (
 	}
 	p.generic = opt.Engine == GenericEngine
 	if opt.Engine != "" && p.forced == nil && !p.generic {
-		return nil, fmt.Errorf("unknown engine %q (known: %s)", opt.Engine, strings.Join(names, ", "))
+		return nil, fmt.Errorf("unknown engine %q (known: %s)", opt.Engine, strings.Join(append(names, GenericEngine), ", "))
 	}
 	return p, nil
 }
