@@ -65,10 +65,14 @@ func (p *Parser) parseGeneric(page *Page, base *url.URL, doc *html.Node, fetched
 		g.fillThread(page, r.best)
 		return
 	}
-	if threads := g.threadList(r.best); threads != nil {
+	for _, l := range r.layouts {
+		threads := g.threadList(l)
+		if threads == nil {
+			continue
+		}
 		page.Engine, page.Kind = GenericEngine, KindBoard
-		page.Evidence = append(page.Evidence, "generic: a list of "+itoa(len(threads))+" threads in rows marked by dates "+r.best.dateSig)
-		links, next, last := g.pageLinks(page.URL, r.best.records)
+		page.Evidence = append(page.Evidence, "generic: a list of "+itoa(len(threads))+" threads in rows marked by dates "+l.dateSig)
+		links, next, last := g.pageLinks(page.URL, l.records)
 		page.Board = &Board{Title: g.title(), URL: page.URL, Breadcrumb: []Crumb{}, Page: 1, LastPage: max(last, 1), Threads: threads, NextURL: next}
 		for _, t := range threads {
 			page.Links = append(page.Links, Link{URL: t.URL, Kind: LinkThread})

@@ -278,10 +278,20 @@ var controlClass = regexp.MustCompile(`(?i)(?:^|[-_])(?:options|buttons?|btn|con
 // controlWords are the words controlClass looks for, to pass over other classes quickly.
 var controlWords = []string{"option", "button", "btn", "control", "action", "tool", "share", "social", "reaction", "like", "expand"}
 
+// containsAnyFold reports whether s holds one of the lower-case words in any case.
+func containsAnyFold(s string, words []string) bool {
+	for _, w := range words {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isControl reports whether n is a control rather than words of the post.
 func isControl(n *html.Node) bool {
 	cls := attr(n, "class")
-	if cls == "" || !containsAny(strings.ToLower(cls), controlWords) {
+	if cls == "" || !containsAnyFold(cls, controlWords) {
 		return false
 	}
 	for _, c := range strings.Fields(cls) {

@@ -60,8 +60,26 @@ func (g *genericReader) layouts() []*layout {
 	}
 	seen := map[string]bool{}
 	var out []*layout
+	// Kinds of date shown once are read only when no repeated kind reads
+	// as posts: a page of one post. Elsewhere they are sidebars and footers.
+	for _, single := range []bool{false, true} {
+		if single && len(out) > 0 && out[0].confidence() >= GenericThreshold {
+			break
+		}
+		out = g.readKinds(sigs, bySig, single, seen, out)
+		sortLayouts(out)
+	}
+	return out
+}
+
+// readKinds adds to out the readings of the kinds of date shown once
+// (single) or more often.
+func (g *genericReader) readKinds(sigs []string, bySig map[string][]*dateCand, single bool, seen map[string]bool, out []*layout) []*layout {
 	for _, sig := range sigs {
 		ds := bySig[sig]
+		if (len(ds) == 1) != single {
+			continue
+		}
 		for _, variant := range [][]*dateCand{ds, dedupeDates(ds)} {
 			recs := g.climb(variant)
 			key := recordsKey(g.s, recs)
@@ -77,13 +95,18 @@ func (g *genericReader) layouts() []*layout {
 			}
 		}
 	}
+	return out
+}
+
+// sortLayouts puts the best reading first: the highest score, and of two
+// as good, the one with more records (it merges no posts).
+func sortLayouts(out []*layout) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if a, b := out[i].score, out[j].score; a > 1.01*b || b > 1.01*a {
 			return a > b
 		}
-		return len(out[i].records) > len(out[j].records) // as good: do not merge posts
+		return len(out[i].records) > len(out[j].records)
 	})
-	return out
 }
 
 // dedupeDates returns the dates without those that repeat the date before
@@ -757,10 +780,11 @@ func isQuoteNode(n *html.Node) bool {
 	if n.DataAtom == atom.A || n.DataAtom == atom.Span || n.DataAtom == atom.Li {
 		return false // quote buttons, not quotations
 	}
-	names := attr(n, "class") + " " + attr(n, "id")
-	if !strings.Contains(strings.ToLower(names), "quote") {
+	cls, id := attr(n, "class"), attr(n, "id")
+	if !containsFold(cls, "quote") && !containsFold(id, "quote") {
 		return false
 	}
+	names := cls + " " + id
 	for _, c := range strings.Fields(names) {
 		if quoteClass.MatchString(c) && !quoteControl.MatchString(c) {
 			return true
@@ -793,7 +817,7 @@ func isSignature(n *html.Node) bool {
 
 // mentionsSig reports whether a class or id names a signature.
 func mentionsSig(s string) bool {
-	if s == "" || !strings.Contains(strings.ToLower(s), "sig") {
+	if s == "" || !containsFold(s, "sig") {
 		return false
 	}
 	return signatureClass.MatchString(s)

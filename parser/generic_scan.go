@@ -149,8 +149,10 @@ func elementDate(n *html.Node) *dateCand {
 			break
 		}
 	}
-	if t, ok := ParseMachineTime(attr(n, "title")); ok && mt == nil {
-		mt = &t // a machine time as tooltip, over a "2 hours ago" a script writes
+	if title := attr(n, "title"); mt == nil && len(title) >= 10 && title[0] >= '0' && title[0] <= '9' {
+		if t, ok := ParseMachineTime(title); ok {
+			mt = &t // a machine time as tooltip, over a "2 hours ago" a script writes
+		}
 	}
 	if mt == nil && n.DataAtom != atom.Time {
 		title := attr(n, "title")
@@ -299,12 +301,44 @@ var classDigits = regexp.MustCompile(`\d+`)
 
 // elementKey returns an element's tag and its class names without digits, sorted.
 func elementKey(n *html.Node) string {
-	cls := strings.Fields(classDigits.ReplaceAllString(attr(n, "class"), ""))
+	c := attr(n, "class")
+	if c == "" {
+		return n.Data
+	}
+	cls := strings.Fields(withoutDigits(c))
 	if len(cls) == 0 {
 		return n.Data
 	}
 	sort.Strings(cls)
 	return n.Data + "." + strings.Join(cls, ".")
+}
+
+// withoutDigits returns s without its ASCII digits.
+func withoutDigits(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
+// containsFold reports whether s holds the lower-case ASCII word w in any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && s[i+j]|0x20 == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // signature returns the keys of n and up to depth-1 of its parents, innermost last.
