@@ -277,14 +277,31 @@ func dateLike(s string) bool {
 	if !letters {
 		return false
 	}
-	l := strings.ToLower(s)
-	if (strings.Contains(l, "ago") || strings.Contains(l, "vor ") || strings.Contains(l, "il y a") || strings.Contains(l, "hace")) && agoNumber.MatchString(s) {
+	if containsAnyFold(s, agoWords) && agoNumber.MatchString(s) {
 		return true
 	}
-	if monthName.MatchString(s) && dayOrYear.MatchString(s) {
+	if (s[0] >= 0x80 || containsAnyFold(s, monthStems) || hasNonASCII(s)) && monthName.MatchString(s) && dayOrYear.MatchString(s) {
 		return true
 	}
 	return relativeDay(s)
+}
+
+// agoWords and monthStems are the words agoNumber and monthName look for,
+// to try those regexps only where one stands.
+var (
+	agoWords   = []string{"ago", "vor ", "il y a", "hace"}
+	monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mai", "okt",
+		"dez", "avr", "juin", "juil", "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "ott", "set", "mei", "maa"}
+)
+
+// hasNonASCII reports whether s holds a byte past ASCII (a month written with accents: "févr", "août").
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeDays are the words of dayWord, to try it only where one stands.
@@ -292,7 +309,7 @@ var relativeDays = []string{"today", "yesterday", "heute", "gestern", "aujourd'h
 
 // relativeDay reports whether s starts with a relative day ("Today, 10:12").
 func relativeDay(s string) bool {
-	return containsAny(strings.ToLower(s), relativeDays) && dayWord.MatchString(s)
+	return containsAnyFold(s, relativeDays) && dayWord.MatchString(s)
 }
 
 // classDigits matches digits in class names and ids, which differ between
