@@ -828,10 +828,38 @@ func mentionsSig(s string) bool {
 // child that holds nearly all of it; then the path below the record that
 // most records agree on is used wherever a record has it.
 func (g *genericReader) chooseBodies(l *layout) {
+	// The place below the records that holds the most text of all records
+	// together (and is in half of them at least) is where the posts' texts
+	// are: a short post's text is there too, though its author block may
+	// hold more.
+	sum, in := map[string]int{}, map[string]int{}
+	fronts := make([][]*html.Node, len(l.records))
+	for i, r := range l.records {
+		fronts[i] = g.frontier(r, l.authors[i], l.dates[i], nil)
+		for _, c := range fronts[i] {
+			p := relPath(r, c)
+			sum[p] += g.s.info[c].text - g.s.info[c].linkText
+			in[p]++
+		}
+	}
+	place := ""
+	for p, t := range sum {
+		if 2*in[p] >= len(l.records) && (place == "" || t > sum[place] || t == sum[place] && p < place) {
+			place = p
+		}
+	}
 	paths := make([]string, len(l.records))
 	count := map[string]int{}
 	for i, r := range l.records {
 		b := g.bodyOf(r, l.authors[i], l.dates[i])
+		if place != "" {
+			for _, c := range fronts[i] {
+				if relPath(r, c) == place {
+					b = g.narrow(c)
+					break
+				}
+			}
+		}
 		l.bodies[i] = b
 		if b != nil {
 			paths[i] = relPath(r, b)
@@ -951,9 +979,24 @@ func (g *genericReader) bodyOf(r, author *html.Node, date *dateCand) *html.Node 
 // bodyOutside is bodyOf leaving out the elements that hold one of others
 // (replies nested in the post).
 func (g *genericReader) bodyOutside(r, author *html.Node, date *dateCand, others []*html.Node) *html.Node {
-	hold := g.holder(r, author, date)
 	var best *html.Node
 	bestText := 0
+	for _, c := range g.frontier(r, author, date, others) {
+		if t := g.s.info[c].text - g.s.info[c].linkText; t > bestText {
+			best, bestText = c, t
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return g.narrow(best)
+}
+
+// frontier returns the largest elements of record r with text that hold
+// neither the author nor the date, nor one of others.
+func (g *genericReader) frontier(r, author *html.Node, date *dateCand, others []*html.Node) []*html.Node {
+	hold := g.holder(r, author, date)
+	var out []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -968,16 +1011,11 @@ func (g *genericReader) bodyOutside(r, author *html.Node, date *dateCand, others
 				walk(c)
 				continue
 			}
-			if t := inf.text - inf.linkText; t > bestText {
-				best, bestText = c, t
-			}
+			out = append(out, c)
 		}
 	}
 	walk(r)
-	if best == nil {
-		return nil
-	}
-	return g.narrow(best)
+	return out
 }
 
 // narrow descends from n while one child element that is no quotation holds nearly all its text.
