@@ -327,6 +327,9 @@ func (g *genericReader) body(body *html.Node, p *Post) {
 				continue
 			}
 			if isQuoteNode(c) {
+				if inf := g.s.info[c]; inf == nil || inf.text == 0 {
+					continue // an empty quotation box: nothing quoted, no quote
+				}
 				quotes = append(quotes, c)
 				if a := prevElement(c); a != nil && isAttribution(nodeText(a)) {
 					attribution[c] = a
