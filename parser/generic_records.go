@@ -834,10 +834,12 @@ func (g *genericReader) chooseBodies(l *layout) {
 	// hold more.
 	sum, in := map[string]int{}, map[string]int{}
 	fronts := make([][]*html.Node, len(l.records))
+	frontPaths := make([][]string, len(l.records))
 	for i, r := range l.records {
 		fronts[i] = g.frontier(r, l.authors[i], l.dates[i], nil)
 		for _, c := range fronts[i] {
 			p := relPath(r, c)
+			frontPaths[i] = append(frontPaths[i], p)
 			sum[p] += g.s.info[c].text - g.s.info[c].linkText
 			in[p]++
 		}
@@ -851,14 +853,17 @@ func (g *genericReader) chooseBodies(l *layout) {
 	paths := make([]string, len(l.records))
 	count := map[string]int{}
 	for i, r := range l.records {
-		b := g.bodyOf(r, l.authors[i], l.dates[i])
+		var b *html.Node
 		if place != "" {
-			for _, c := range fronts[i] {
-				if relPath(r, c) == place {
+			for j, c := range fronts[i] {
+				if frontPaths[i][j] == place {
 					b = g.narrow(c)
 					break
 				}
 			}
+		}
+		if b == nil {
+			b = g.bodyOf(r, l.authors[i], l.dates[i])
 		}
 		l.bodies[i] = b
 		if b != nil {
