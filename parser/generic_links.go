@@ -141,10 +141,15 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 					break
 				}
 				rel := strings.ToLower(attr(c, "rel"))
-				text := strings.ToLower(nodeText(c))
-				label := strings.ToLower(attr(c, "aria-label") + " " + attr(c, "title"))
+				text := ""
+				if inf := g.s.info[c]; inf != nil && inf.text <= 20 {
+					text = strings.ToLower(nodeText(c)) // next-page labels and page numbers are short
+				} else if inf != nil {
+					text = "\x00" // a long text: neither
+				}
+				label := attr(c, "aria-label") + " " + attr(c, "title")
 				isNext := strings.Contains(" "+rel+" ", " next ") || (c.DataAtom == atom.A && (nextWords[text] ||
-					strings.Contains(label, "next page") || (text == "" && strings.Contains(label, "next"))))
+					containsFold(label, "next page") || (text == "" && containsFold(label, "next"))))
 				if isNext {
 					if u := add(href); u != "" && next == "" {
 						next = u

@@ -44,6 +44,14 @@ type dateCand struct {
 func scanPage(doc *html.Node) *scan {
 	s := &scan{info: make(map[*html.Node]*nodeInfo, 4096)}
 	order := 0
+	var chunk []nodeInfo // the infos, allocated a block at a time
+	newInfo := func() *nodeInfo {
+		if len(chunk) == cap(chunk) {
+			chunk = make([]nodeInfo, 0, 512)
+		}
+		chunk = chunk[:len(chunk)+1]
+		return &chunk[len(chunk)-1]
+	}
 	var walk func(n *html.Node, inLink, inDate bool) (text, link int)
 	walk = func(n *html.Node, inLink, inDate bool) (int, int) {
 		switch n.Type {
@@ -63,7 +71,8 @@ func scanPage(doc *html.Node) *scan {
 		if n.Type == html.ElementNode && silent(n) {
 			return 0, 0
 		}
-		inf := &nodeInfo{order: order}
+		inf := newInfo()
+		inf.order = order
 		order++
 		if n.Type == html.ElementNode {
 			s.info[n] = inf
