@@ -101,3 +101,40 @@ func BenchmarkParseRatio(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGenericRatio reports, per fixture page of every program (engines
+// with rules and those without), the time of Parse with the generic
+// extractor forced over the time of html.Parse of the same page, the two
+// run alternately in one loop (the metric "x-html.Parse").
+func BenchmarkGenericRatio(b *testing.B) {
+	p, err := New(Options{Engine: GenericEngine})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, fx := range manifest(b) {
+		if strings.HasSuffix(fx.File, ".json") {
+			continue
+		}
+		body, err := Decode(readFixture(b, fx.File), "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		u := fixtureURL(fx, body)
+		b.Run(strings.TrimSuffix(filepath.ToSlash(fx.File), filepath.Ext(fx.File)), func(b *testing.B) {
+			var parse, plain time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				if _, err := html.Parse(bytes.NewReader(body)); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if _, err := p.ParseAt(u, body, fixtureTime); err != nil {
+					b.Fatal(err)
+				}
+				plain += t1.Sub(t0)
+				parse += time.Since(t1)
+			}
+			b.ReportMetric(float64(parse)/float64(plain), "x-html.Parse")
+		})
+	}
+}

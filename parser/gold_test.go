@@ -75,7 +75,7 @@ func TestGoldAnnotations(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", g.Fixture, err)
 		}
-		s := scoreGold(t, g, page, body)
+		s := scoreGold(t.Errorf, g, page, body)
 		scores = append(scores, s)
 	}
 	t.Log("\n" + goldTable(scores))
@@ -86,16 +86,17 @@ func TestGoldAnnotations(t *testing.T) {
 	}
 }
 
-// scoreGold compares a parsed page with its annotation post by post. The
-// annotation's links are as the page shows them, relative to its <base href>.
-func scoreGold(t *testing.T, g goldFile, page *Page, body []byte) goldScore {
+// scoreGold compares a parsed page with its annotation post by post,
+// reporting each disagreement with report. The annotation's links are as
+// the page shows them, relative to its <base href>.
+func scoreGold(report func(format string, args ...any), g goldFile, page *Page, body []byte) goldScore {
 	base, _ := url.Parse(g.URL)
 	if doc, err := html.Parse(bytes.NewReader(body)); err == nil {
 		base = documentBase(doc, base)
 	}
 	s := goldScore{page: g.Fixture, want: len(g.Posts), found: min(len(page.Posts), len(g.Posts))}
 	if len(page.Posts) != len(g.Posts) {
-		t.Errorf("%s: %d posts, annotation has %d", g.Fixture, len(page.Posts), len(g.Posts))
+		report("%s: %d posts, annotation has %d", g.Fixture, len(page.Posts), len(g.Posts))
 	}
 	for i := 0; i < s.found; i++ {
 		want, got := g.Posts[i], page.Posts[i]
@@ -107,12 +108,12 @@ func scoreGold(t *testing.T, g goldFile, page *Page, body []byte) goldScore {
 			s.user++
 			s.annotationErrors++
 		} else {
-			t.Errorf("%s post %d: user %q, annotation %q", g.Fixture, i+1, got.Author.Name, want.User)
+			report("%s post %d: user %q, annotation %q", g.Fixture, i+1, got.Author.Name, want.User)
 		}
 		if sameDate(got.DateRaw, want.Datetime) {
 			s.date++
 		} else {
-			t.Errorf("%s post %d: date %q, annotation %q", g.Fixture, i+1, got.DateRaw, want.Datetime)
+			report("%s post %d: date %q, annotation %q", g.Fixture, i+1, got.DateRaw, want.Datetime)
 		}
 		shown := shownText(got)
 		wantText := annotatedText(want.PostText, got)
@@ -125,12 +126,12 @@ func scoreGold(t *testing.T, g goldFile, page *Page, body []byte) goldScore {
 		if sim >= 0.95 {
 			s.text++
 		} else {
-			t.Errorf("%s post %d: text similarity %.3f\n got: %.300q\nwant: %.300q", g.Fixture, i+1, sim, foldSpace(shown), foldSpace(want.PostText))
+			report("%s post %d: text similarity %.3f\n got: %.300q\nwant: %.300q", g.Fixture, i+1, sim, foldSpace(shown), foldSpace(want.PostText))
 		}
 		if sameURL(base, want.PostLink, got.URL) || sameAnchor(want.PostLink, got) || samePermalink(base, want.PostLink, got) {
 			s.link++
 		} else {
-			t.Errorf("%s post %d: permalink %q, annotation %q", g.Fixture, i+1, got.URL, want.PostLink)
+			report("%s post %d: permalink %q, annotation %q", g.Fixture, i+1, got.URL, want.PostLink)
 		}
 	}
 	return s

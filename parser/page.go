@@ -36,8 +36,14 @@ type Page struct {
 	// instead (a Discourse topic's JSON, with the real post ids). A crawl
 	// writes no posts of a page that has one, as the alternate's posts are
 	// the same posts; saved pages parsed on their own still give theirs.
-	Alternate string   `json:"alternate,omitempty"`
-	Warnings  []string `json:"warnings,omitempty"`
+	Alternate string `json:"alternate,omitempty"`
+	// Confidence is, for a page read by the generic extractor (Engine
+	// "generic"), how surely its records are what Kind says, from 0 to 1:
+	// the share of records with an author's link and with a text of their
+	// own, lowered for a single record or bodies of a few letters. Pages
+	// below GenericThreshold are not taken for threads. Engine pages leave it 0.
+	Confidence float64  `json:"confidence,omitempty"`
+	Warnings   []string `json:"warnings,omitempty"`
 }
 
 // Crumb is one step of a page's breadcrumb.

@@ -31,6 +31,7 @@ type Options struct {
 type Parser struct {
 	engines []*Engine
 	forced  *Engine
+	generic bool // the generic extractor forced: no engine is detected
 	dates   *dateReader
 	sites   map[string]*Parser // by host: the parser for pages of a host with its own overrides
 
@@ -81,13 +82,15 @@ func newParser(opt Options, engines []*Engine, host string, dates *dateReader) (
 			p.forced = e
 		}
 	}
-	if opt.Engine != "" && p.forced == nil {
-		return nil, fmt.Errorf("unknown engine %q (known: %s)", opt.Engine, strings.Join(names, ", "))
+	p.generic = opt.Engine == GenericEngine
+	if opt.Engine != "" && p.forced == nil && !p.generic {
+		return nil, fmt.Errorf("unknown engine %q (known: %s)", opt.Engine, strings.Join(append(names, GenericEngine), ", "))
 	}
 	return p, nil
 }
 
-// Engines returns the names of the engines the parser knows.
+// Engines returns the names of the engines the parser knows (the generic
+// extractor, GenericEngine, is not among them: it is no table of rules).
 func (p *Parser) Engines() []string {
 	names := make([]string, len(p.engines))
 	for i, e := range p.engines {
@@ -113,7 +116,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	}
 	p = p.forHost(base.Host)
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
-	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+	if trimmed := bytes.TrimSpace(body); !p.generic && len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		if page, err := p.parseJSON(base, trimmed, fetched); page != nil || err != nil {
 			return page, err
 		}
@@ -124,6 +127,11 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	}
 	ix := indexPage(doc) // what the page has (its <noscript> markup expanded): rules that need more are dropped for it
 	page := &Page{URL: CanonicalURL(base, nil).String(), Kind: KindUnknown}
+	if p.generic {
+		page.Evidence = []string{"engine forced"}
+		p.parseGeneric(page, base, doc, fetched)
+		return page, nil
+	}
 	e := p.forced
 	if e != nil {
 		page.Evidence = []string{"engine forced"}
@@ -138,6 +146,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 					ds[0].Engine.Name, ds[0].Score, minScore, strings.Join(ds[0].Evidence, "; "))
 			}
 			page.Warnings = append(page.Warnings, msg)
+			p.parseGeneric(page, base, doc, fetched)
 			return page, nil
 		}
 		e, page.Evidence = ds[0].Engine, ds[0].Evidence

@@ -16,12 +16,15 @@ const parseExamples = `  forumcrawl parse saved-thread.html > posts.jsonl
   forumcrawl parse --url https://forum.example.com/threads/hello.345/ page.html
   forumcrawl parse --engine xenforo2 pages/*.html
   forumcrawl parse --warc forum.warc.gz -o posts.jsonl
+  forumcrawl parse --engine generic saved-thread.html   # posts found by the page's structure
+  forumcrawl parse --explain saved-thread.html          # which records the generic extractor chose, and why
 `
 
 // runParse is the parse command: saved pages to JSON Lines on stdout.
 func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("parse", "forumcrawl parse [flags] FILE.html...", parseExamples, stderr)
-	engine := fs.String("engine", "", "force the forum `engine` instead of detecting it")
+	engine := fs.String("engine", "", "force the forum `engine` instead of detecting it (generic: find posts by the page's structure)")
+	explain := fs.Bool("explain", false, "print how the generic extractor reads each page, with its selectors as a --selectors file, instead of records")
 	pageURL := fs.String("url", "", "the `URL` the page was served from (default: its canonical link)")
 	selectors := fs.String("selectors", "", "selector overrides for custom skins, a YAML `file` (see forumcrawl selectors)")
 	wf := addWARCFlags(fs)
@@ -45,6 +48,16 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		fmt.Fprintln(stderr, "forumcrawl parse:", err)
 		return exitUsage
+	}
+	if *explain {
+		code := exitOK
+		for _, f := range files {
+			if ctx.Err() != nil {
+				return 130
+			}
+			code = max(code, explainFile(p, f, *pageURL, *engine, stdout, stderr))
+		}
+		return code
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

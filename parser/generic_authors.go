@@ -1,0 +1,360 @@
+package parser
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// userWords are words of profile links ("/members/", "profile.php", "?u=").
+var userWords = regexp.MustCompile(`(?i)user|member|profil|author|people|membre|mitglied|benutzer|usuario|utente|[?&;]u=|/u/|uid=`)
+
+// actionWords are words of the links of a post's buttons and forms, which
+// lead to no content: quoting, replying, reporting, editing, reacting, sharing.
+var actionWords = []string{"quote", "reply", "report", "edit", "delete", "posting", "/react", "like", "warn", "vote",
+	"print", "share", "mailto:", "javascript:", "login", "logout", "register", "search", "sort=", "order="}
+
+// actionLink reports whether href is one of actionWords' links.
+func actionLink(href string) bool { return containsAny(strings.ToLower(href), actionWords) }
+
+// containsAny reports whether s holds one of the words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// authorLink reports whether a link could name a post's author, and its shape.
+func (g *genericReader) authorLink(a *html.Node) (string, bool) {
+	if f, ok := g.links[a]; ok {
+		return f.pat, f.ok
+	}
+	pat, ok := g.authorLinkOf(a)
+	if g.links == nil {
+		g.links = map[*html.Node]linkFact{}
+	}
+	g.links[a] = linkFact{pat, ok}
+	return pat, ok
+}
+
+// linkFact is what authorLink found of a link, kept for the page's other readings.
+type linkFact struct {
+	pat string
+	ok  bool
+}
+
+// authorLinkOf is authorLink, uncached.
+func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" || strings.HasPrefix(href, "#") || actionLink(href) {
+		return "", false
+	}
+	if inf := g.s.info[a]; inf != nil && inf.text > 60 {
+		return "", false
+	}
+	text := nodeText(a)
+	if len(text) > 60 || dateLike(text) || (text != "" && strings.Trim(text, "#0123456789 ") == "") {
+		return "", false
+	}
+	if f, ok := g.hrefs[href]; ok {
+		return f.pat, f.ok
+	}
+	pat, ok := g.hrefPattern(href)
+	if g.hrefs == nil {
+		g.hrefs = map[string]linkFact{}
+	}
+	g.hrefs[href] = linkFact{pat, ok}
+	return pat, ok
+}
+
+// hrefPattern returns the shape of a link to this site that is not the page itself.
+func (g *genericReader) hrefPattern(href string) (string, bool) {
+	u := resolve(g.base, href)
+	if u == "" || !sameSite(u, g.base.Host) {
+		return "", false
+	}
+	pat := urlPattern(u)
+	if pat == g.pagePat || pat == "" || g.samePage(u) {
+		return "", false
+	}
+	return pat, true
+}
+
+// samePage reports whether the link u leads to the page's own path with
+// another query (a view of the thread: a post of it, a share dialog),
+// unless the two queries have no key in common (index.php?topic=1 and
+// index.php?action=profile are different pages).
+func (g *genericReader) samePage(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Path != g.page.Path || !strings.EqualFold(pu.Host, g.page.Host) {
+		return false
+	}
+	if g.page.RawQuery == "" {
+		return true
+	}
+	pq, lq := parseQuery(g.page.RawQuery), parseQuery(pu.RawQuery)
+	for k := range lq {
+		if pq.Has(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// chooseAuthors finds the shape of profile link that most records hold
+// (preferring one that reads as a profile link), and each record's first
+// link of that shape that has a name.
+func (g *genericReader) chooseAuthors(l *layout) {
+	count := map[string]int{}
+	first := map[string]int{}
+	var pats []string
+	for i, r := range l.records {
+		seen := map[string]bool{}
+		g.eachLink(r, func(a *html.Node) {
+			pat, ok := g.authorLink(a)
+			if !ok || seen[pat] {
+				return
+			}
+			seen[pat] = true
+			if count[pat] == 0 {
+				pats = append(pats, pat)
+				first[pat] = i
+			}
+			count[pat]++
+		})
+	}
+	best, most := "", 0
+	for _, p := range pats {
+		most = max(most, count[p])
+	}
+	for _, p := range pats {
+		if 5*count[p] < 4*most {
+			continue
+		}
+		if best == "" || (userWords.MatchString(p) && !userWords.MatchString(best)) ||
+			(userWords.MatchString(p) == userWords.MatchString(best) && count[p] > count[best]) {
+			best = p
+		}
+	}
+	l.authorPat = best
+	if best == "" || 2*count[best] < len(l.records) {
+		g.chooseAuthorNames(l)
+		return
+	}
+	for i, r := range l.records {
+		var found, bare *html.Node
+		g.eachLink(r, func(a *html.Node) {
+			if found != nil {
+				return
+			}
+			if pat, ok := g.authorLink(a); ok && pat == best {
+				if nodeText(a) != "" {
+					found = a
+				} else if bare == nil {
+					bare = a
+				}
+			}
+		})
+		if found == nil {
+			found = bare
+		}
+		l.authors[i] = found
+	}
+}
+
+// nameClass matches the class or itemprop of an element that shows a member's name.
+var nameClass = regexp.MustCompile(`(?i)user|author|poster|member|name|nick`)
+
+// notNameClass matches classes of the other lines of an author block (a
+// title, a rank, a group), which also say "user" or "member".
+var notNameClass = regexp.MustCompile(`(?i)title|rank|group|status|stat|info|avatar|extra|detail|online|offline|badge`)
+
+// nameCand is an element that could show an author's name.
+type nameCand struct {
+	n    *html.Node
+	text string
+}
+
+// chooseAuthorNames finds authors shown without a profile link (a guest's
+// view, or a program that links no profiles): of the short texts in the
+// records (no label, date or number), the kind (its path below the record)
+// most records hold, preferring a class or itemprop that says name or user,
+// then names that differ between records (a title, "Member", repeats).
+func (g *genericReader) chooseAuthorNames(l *layout) {
+	count := map[string]int{}
+	hinted := map[string]bool{}
+	texts := map[string]map[string]bool{}
+	var keys []string
+	found := make([]map[string]nameCand, len(l.records))
+	for i, r := range l.records {
+		found[i] = map[string]nameCand{}
+		g.eachElement(r, func(n *html.Node) {
+			inf := g.s.info[n]
+			if inf == nil || inf.text == 0 || inf.text > 40 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
+				return
+			}
+			t := nodeText(n)
+			if t == "" || len(t) > 40 || dateLike(t) || labelled(t) || strings.HasSuffix(t, ":") || strings.Trim(t, "#0123456789.,+ ") == "" {
+				return
+			}
+			k := relPath(r, n)
+			if _, ok := found[i][k]; ok {
+				return
+			}
+			found[i][k] = nameCand{n, t}
+			if count[k] == 0 {
+				keys = append(keys, k)
+				texts[k] = map[string]bool{}
+				cls := attr(n, "class") + " " + attr(n, "itemprop")
+				hinted[k] = nameClass.MatchString(cls) && !notNameClass.MatchString(cls)
+			}
+			count[k]++
+			texts[k][t] = true
+		})
+	}
+	rank := func(k string) int {
+		r := 0
+		if hinted[k] {
+			r += 2
+		}
+		if len(texts[k]) > 1 {
+			r++
+		}
+		return r
+	}
+	best := ""
+	for _, k := range keys {
+		if 5*count[k] < 4*len(l.records) {
+			continue
+		}
+		if best == "" || rank(k) > rank(best) {
+			best = k
+		}
+	}
+	if best == "" || rank(best) == 0 && len(l.records) == 1 {
+		return
+	}
+	l.authorPat = "name:" + best
+	for i := range l.records {
+		if c, ok := found[i][best]; ok {
+			l.authors[i] = nameNode(c.n)
+		}
+	}
+}
+
+// nameNode returns the element inside n that holds the name itself: past
+// a wrapper whose first text is in a child (skipping buttons such as a
+// topic starter's "OP" badge), down to the child.
+func nameNode(n *html.Node) *html.Node {
+	for {
+		var first *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && letterCount(c.Data) > 0 {
+				return n
+			}
+			if c.Type == html.ElementNode && c.DataAtom != atom.Button && letterCount(nodeText(c)) > 0 {
+				first = c
+				break
+			}
+		}
+		if first == nil {
+			return n
+		}
+		n = first
+	}
+}
+
+// holdsBlock reports whether n has a block element inside it (a name is a line of its own).
+func holdsBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (isBlock(c.DataAtom) || holdsBlock(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSite reports whether the link u is on host or a host of the same
+// domain (a forum's members may live on the site's main host).
+func sameSite(u, host string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return siteDomain(pu.Hostname()) == siteDomain(strings.Split(host, ":")[0])
+}
+
+// siteDomain returns the last two labels of a host name, lower-cased.
+func siteDomain(h string) string {
+	h = strings.ToLower(h)
+	parts := strings.Split(h, ".")
+	if len(parts) <= 2 {
+		return h
+	}
+	return strings.Join(parts[len(parts)-2:], ".")
+}
+
+// eachElement calls f for each element in r outside quotes and signatures, in page order.
+func (g *genericReader) eachElement(r *html.Node, f func(*html.Node)) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silent(c) || isQuoteNode(c) || isSignature(c) {
+				continue
+			}
+			f(c)
+			walk(c)
+		}
+	}
+	walk(r)
+}
+
+// isAuthor reports whether n is an author of the layout's kind.
+func (g *genericReader) isAuthor(l *layout, n *html.Node) bool {
+	if strings.HasPrefix(l.authorPat, "name:") {
+		return false // a first post apart is found by its profile link
+	}
+	pat, ok := g.authorLink(n)
+	return ok && pat == l.authorPat && nodeText(n) != ""
+}
+
+// eachLink calls f for each link in r outside quotes and signatures, in page order.
+func (g *genericReader) eachLink(r *html.Node, f func(*html.Node)) {
+	links, ok := g.recordLinks[r]
+	if !ok {
+		links = g.linksIn(r)
+		if g.recordLinks == nil {
+			g.recordLinks = map[*html.Node][]*html.Node{}
+		}
+		g.recordLinks[r] = links
+	}
+	for _, a := range links {
+		f(a)
+	}
+}
+
+// linksIn returns the links in r outside quotes and signatures, in page order.
+func (g *genericReader) linksIn(r *html.Node) []*html.Node {
+	var out []*html.Node
+	f := func(a *html.Node) { out = append(out, a) }
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || silent(c) || isQuoteNode(c) || isSignature(c) {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				f(c)
+			}
+			walk(c)
+		}
+	}
+	walk(r)
+	return out
+}

@@ -1,0 +1,83 @@
+package parser
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// pagedThread is page 2 of a thread with numbered page links, a next link,
+// and links a crawl must leave alone.
+const pagedThread = `<html><head><title>Tea or coffee? - Page 2 - Kitchen Board</title>
+<link rel="next" href="/thread.php?id=77&page=3"></head><body>
+<div class="nav"><a href="/login.php">Log in</a> <a href="/search.php?q=tea">Search</a> <a href="/thread.php?id=77&sort=desc">Newest first</a></div>
+<div class="pages"><a href="/thread.php?id=77">1</a> <b>2</b> <a href="/thread.php?id=77&page=3">3</a> <a href="/thread.php?id=77&page=3">Next</a></div>
+<div class="msg" id="m5"><span class="by"><a href="/member.php?u=1">kim</a></span> <span class="at">12.03.2020 14:05</span>
+ <div class="words">Tea, always tea, brewed for three minutes.</div><a href="/reply.php?to=5">Reply</a></div>
+<div class="msg" id="m6"><span class="by"><a href="/member.php?u=2">lou</a></span> <span class="at">12.03.2020 15:30</span>
+ <div class="words">Coffee in the morning and tea after noon.</div><a href="/reply.php?to=6">Reply</a></div>
+</body></html>`
+
+// boardList is a board's list of threads, one row each with its last post.
+const boardList = `<html><head><title>Kitchen Board</title></head><body>
+<a href="/login.php">Log in</a> <a href="/newthread.php?b=3">New thread</a>
+<table class="threads">
+<tr class="row"><td class="title"><a href="/thread.php?id=77">Tea or coffee?</a></td><td>12 replies</td>
+ <td class="last">by <a href="/member.php?u=2">lou</a><br>12.03.2020 15:30</td></tr>
+<tr class="row"><td class="title"><a href="/thread.php?id=78">Best bread flour</a></td><td>3 replies</td>
+ <td class="last">by <a href="/member.php?u=1">kim</a><br>11.03.2020 09:10</td></tr>
+<tr class="row"><td class="title"><a href="/thread.php?id=79">Knife sharpening</a></td><td>40 replies</td>
+ <td class="last">by <a href="/member.php?u=5">max</a><br>10.03.2020 18:45</td></tr>
+<tr class="row"><td class="title"><a href="/thread.php?id=80">Sourdough starter</a></td><td>7 replies</td>
+ <td class="last">by <a href="/member.php?u=1">kim</a><br>09.03.2020 08:00</td></tr>
+</table>
+<a rel="next" href="/board.php?b=3&page=2">Next page</a>
+</body></html>`
+
+// TestGenericLinks checks the generic crawl links: a thread page's other
+// pages, a board's threads and next page, and none of the links a crawl
+// must not follow (log in, search, sort orders, reply forms).
+func TestGenericLinks(t *testing.T) {
+	cases := []struct {
+		name, url, page string
+		kind            Kind
+		want            []Link
+	}{
+		{"a thread page links its other pages", "https://kitchen.example.net/thread.php?id=77&page=2", pagedThread, KindThread, []Link{
+			{URL: "https://kitchen.example.net/thread.php?id=77&page=3", Kind: LinkThread},
+			{URL: "https://kitchen.example.net/thread.php?id=77", Kind: LinkThread},
+		}},
+		{"a board page links its threads and its next page", "https://kitchen.example.net/board.php?b=3", boardList, KindBoard, []Link{
+			{URL: "https://kitchen.example.net/thread.php?id=77", Kind: LinkThread},
+			{URL: "https://kitchen.example.net/thread.php?id=78", Kind: LinkThread},
+			{URL: "https://kitchen.example.net/thread.php?id=79", Kind: LinkThread},
+			{URL: "https://kitchen.example.net/thread.php?id=80", Kind: LinkThread},
+			{URL: "https://kitchen.example.net/board.php?b=3&page=2", Kind: LinkBoard},
+		}},
+	}
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			page, err := p.ParseAt(c.url, []byte(c.page), fixtureTime)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.Kind != c.kind || page.Engine != GenericEngine {
+				t.Fatalf("kind %q engine %q (confidence %.2f, %q), want %q generic", page.Kind, page.Engine, page.Confidence, page.Warnings, c.kind)
+			}
+			got := slices.Clone(page.Links)
+			sortLinks(got)
+			sortLinks(c.want)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("links\n got %v\nwant %v", got, c.want)
+			}
+		})
+	}
+}
+
+func sortLinks(ls []Link) {
+	slices.SortFunc(ls, func(a, b Link) int { return strings.Compare(a.URL, b.URL) })
+}
