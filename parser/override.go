@@ -143,7 +143,7 @@ func loadTable(k, v *yaml.Node, known []string, where string) (tableEdit, error)
 		}
 		if _, ok := selectorFields[field]; !ok {
 			msg := fmt.Sprintf("%s: unknown field %q", where, field)
-			if near := closest(field, append(selectorFieldNames(), "extra")); near != "" {
+			if near := ClosestName(field, append(selectorFieldNames(), "extra"), len(field)/3); near != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", near)
 			}
 			return errAt(fk, "%s", msg)
@@ -323,10 +323,11 @@ func (o *Overrides) hosts() []string {
 	return slices.Sorted(maps.Keys(o.sites))
 }
 
-// closest returns the name of names nearest to s (by edit distance, at most
-// a third of its length), or "".
-func closest(s string, names []string) string {
-	best, bestD := "", len(s)/3+1
+// ClosestName returns the name of names nearest to s by edit distance, when
+// it is at most maxDist edits away, or "": the "did you mean" of a mistyped
+// key in a selectors file or a job file.
+func ClosestName(s string, names []string, maxDist int) string {
+	best, bestD := "", maxDist+1
 	for _, n := range names {
 		if d := editDistance(s, n); d < bestD {
 			best, bestD = n, d

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/forumcrawl/forumcrawl/parser"
 )
 
 const runExamples = `  forumcrawl run nightly.yaml
@@ -291,44 +293,16 @@ func values(path string, s setting, list bool) ([]string, error) {
 // unknownKey returns the error of a key that is no crawl flag, with the
 // nearest known key when one is close.
 func unknownKey(path string, s setting, fs *flag.FlagSet) error {
-	best, dist := "", 3
-	consider := func(name string) {
-		if d := editDistance(s.key, name); d < dist {
-			best, dist = name, d
-		}
-	}
+	var names []string
 	fs.VisitAll(func(f *flag.Flag) {
 		if !jobOnly[f.Name] {
-			consider(f.Name)
+			names = append(names, f.Name)
 		}
 	})
-	for _, k := range []string{"url", "urls", "output", "crawls"} {
-		consider(k)
-	}
+	best := parser.ClosestName(s.key, append(names, "url", "urls", "output", "crawls"), 2)
 	hint := ""
 	if best != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return fmt.Errorf("%s:%d: unknown key %q%s; a job's keys are the crawl flags (forumcrawl crawl --help), url, urls, output and crawls", path, s.line, s.key, hint)
-}
-
-// editDistance returns the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

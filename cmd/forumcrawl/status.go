@@ -38,20 +38,7 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			return exitUsage
 		}
 		defer st.Close()
-		rep, err := stateReport(ctx, st, *failed)
-		if err != nil {
-			fmt.Fprintln(stderr, "forumcrawl status:", err)
-			return exitUsage
-		}
-		if *asJSON {
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			enc.Encode(rep)
-			return exitOK
-		}
-		printStatus(stdout, rep)
-		printRedisWorkers(ctx, stdout, st)
-		return exitOK
+		return writeStatus(ctx, st, *failed, *asJSON, stdout, stderr, func() { printRedisWorkers(ctx, stdout, st) })
 	}
 	if *dir == "" {
 		fmt.Fprintln(stderr, "forumcrawl status: --state DIR (or --redis URL --crawl-id NAME) is required")
@@ -67,18 +54,30 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitUsage
 	}
 	defer st.Close()
-	rep, err := stateReport(ctx, st, *failed)
+	return writeStatus(ctx, st, *failed, *asJSON, stdout, stderr, nil)
+}
+
+// writeStatus prints the status of st as text (then more, when set) or as
+// JSON, and returns the exit code.
+func writeStatus(ctx context.Context, st storage.State, maxFailed int, asJSON bool, stdout, stderr io.Writer, more func()) int {
+	rep, err := stateReport(ctx, st, maxFailed)
 	if err != nil {
 		fmt.Fprintln(stderr, "forumcrawl status:", err)
 		return exitUsage
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		enc.Encode(rep)
+		if err := enc.Encode(rep); err != nil {
+			fmt.Fprintln(stderr, "forumcrawl status:", err)
+			return exitPartial
+		}
 		return exitOK
 	}
 	printStatus(stdout, rep)
+	if more != nil {
+		more()
+	}
 	return exitOK
 }
 
