@@ -83,7 +83,11 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	if s.Pending > 0 {
 		ew.printf("  pages pending   %d (run the same command again to go on)\n", s.Pending)
 	}
-	ew.printf("  posts written   %d (to %s)\n", s.Posts, s.Output)
+	if s.Posts == 0 && s.Output != "-" {
+		ew.printf("  posts written   0 (nothing new for %s)\n", s.Output)
+	} else {
+		ew.printf("  posts written   %d (to %s)\n", s.Posts, s.Output)
+	}
 	ew.printf("  threads         %d\n", s.Threads)
 	ew.printf("  boards          %d\n", s.Boards)
 	ew.printf("  authors         %d\n", s.Authors)

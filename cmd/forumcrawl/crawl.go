@@ -92,19 +92,33 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "forumcrawl crawl:", err)
 		return exitUsage
 	}
-	return ux.run(ctx, &cfg, *out, stderr, func(w io.Writer) (*scraper.Summary, int) {
-		return crawlTo(ctx, cfg, *out, *appendOut, sf, w, outFlags)
+	// With --output-per-run the run writes a file of its own, but the state
+	// stays beside -o, where the next run finds it.
+	runOut := *out
+	if sf.perRun && runOut != "-" {
+		runOut = perRunOutput(runOut, time.Now())
+	}
+	return ux.run(ctx, &cfg, runOut, stderr, func(w io.Writer) (*scraper.Summary, int) {
+		return crawlTo(ctx, cfg, crawlOutput{path: runOut, stateBase: *out, append: *appendOut}, sf, w, outFlags)
 	})
 }
 
-// crawlTo crawls cfg into the JSON Lines file at out and returns the
+// crawlOutput says where a crawl writes its posts.
+type crawlOutput struct {
+	path      string // the JSON Lines file of this run ("-": standard output)
+	stateBase string // the -o the default state directory is named after ("" = path)
+	append    bool   // append to path instead of replacing it
+}
+
+// crawlTo crawls cfg into the JSON Lines file o.path and returns the
 // summary and the exit code. sf says where the crawl's state is; nil keeps a
 // temporary one (the demo). outFlags are the other outputs (nil: none).
-func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool, sf *stateFlags, stderr io.Writer, outFlags *outputFlags) (*scraper.Summary, int) {
-	if sf != nil && sf.perRun && out != "-" {
-		out = perRunOutput(out, time.Now())
+func crawlTo(ctx context.Context, cfg scraper.Config, o crawlOutput, sf *stateFlags, stderr io.Writer, outFlags *outputFlags) (*scraper.Summary, int) {
+	out, stateBase := o.path, o.stateBase
+	if stateBase == "" {
+		stateBase = out
 	}
-	w, err := storage.OpenJSONL(out, storage.JSONLOptions{Append: appendOut, Seen: storage.NopSeen{}})
+	w, err := storage.OpenJSONL(out, storage.JSONLOptions{Append: o.append, Seen: storage.NopSeen{}})
 	if err != nil {
 		fmt.Fprintln(stderr, "forumcrawl:", err)
 		return nil, exitUsage
@@ -123,7 +137,7 @@ func crawlTo(ctx context.Context, cfg scraper.Config, out string, appendOut bool
 			return nil, exitUsage
 		}
 	} else if sf != nil {
-		st, err := sf.open(out)
+		st, err := sf.open(stateBase)
 		if err != nil {
 			fmt.Fprintln(stderr, "forumcrawl:", err)
 			return nil, exitUsage

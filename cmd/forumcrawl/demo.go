@@ -40,7 +40,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	start := forum.RootURL(srv.URL)
 	fmt.Fprintf(stdout, "demo forum (XenForo 2 markup) serving at %s\ncrawling it into %s ...\n", start, *out)
 	cfg := scraper.Config{Start: start, Parallel: 4, NoDelay: true, Timeout: 10 * time.Second, Logger: log}
-	sum, code := crawlTo(ctx, cfg, *out, false, nil, stderr, nil)
+	sum, code := crawlTo(ctx, cfg, crawlOutput{path: *out}, nil, stderr, nil)
 	if sum == nil {
 		return code
 	}

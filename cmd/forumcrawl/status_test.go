@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/forumcrawl/forumcrawl/forumsim"
 )
@@ -52,5 +54,61 @@ func TestStatusAndResumeThroughTheCLI(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "status", "--state", filepath.Join(dir, "none")); code != exitUsage {
 		t.Errorf("status of a missing state: exit %d, want 2:\n%s", code, stderr)
+	}
+}
+
+// TestOutputPerRunKeepsTheState runs a crawl in two runs with
+// --output-per-run: each run writes a file of its own, named in its summary,
+// while the state stays beside -o, so the second run resumes the first
+// instead of starting afresh.
+func TestOutputPerRunKeepsTheState(t *testing.T) {
+	f := forumsim.New(forumsim.Config{Seed: 5, Threads: 10, MinPages: 1, MaxPages: 3})
+	srv, err := forumsim.Start(f, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "posts.jsonl")
+	args := []string{"crawl", f.RootURL(srv.URL), "-o", out, "--delay", "0", "--output-per-run"}
+
+	code, _, stderr := runCmd(t, append(args, "--max-pages", "8")...)
+	if code != exitOK {
+		t.Fatalf("first run: exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "posts.state")); err != nil {
+		t.Fatalf("the state is not beside -o: %v", err)
+	}
+	runs, _ := filepath.Glob(filepath.Join(dir, "posts-*.jsonl"))
+	if len(runs) != 1 || !strings.Contains(stderr, runs[0]) {
+		t.Fatalf("first run: per-run files %q; want one, named in the summary:\n%s", runs, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s was written; with --output-per-run only the run's own file should be", out)
+	}
+
+	time.Sleep(1100 * time.Millisecond) // the next run's file is named after a later second
+	code, _, stderr = runCmd(t, args...)
+	if code != exitOK || !strings.Contains(stderr, "resuming: 8 pages done") {
+		t.Fatalf("second run: exit %d, want 0 and a resume of the first:\n%s", code, stderr)
+	}
+	runs, _ = filepath.Glob(filepath.Join(dir, "posts-*.jsonl"))
+	if len(runs) != 2 {
+		t.Fatalf("per-run files after two runs: %q; want two", runs)
+	}
+	all := filepath.Join(dir, "all.jsonl")
+	var joined []byte
+	for _, r := range runs {
+		b, err := os.ReadFile(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		joined = append(joined, b...)
+	}
+	if err := os.WriteFile(all, joined, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if n := checkOutputHoldsEveryPostOnce(t, all, f); n == 0 {
+		t.Error("no posts in the two runs' files")
 	}
 }
