@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/forumcrawl/forumcrawl/fetch"
 	"github.com/forumcrawl/forumcrawl/forumsim"
 	"github.com/forumcrawl/forumcrawl/scraper"
 	"github.com/forumcrawl/forumcrawl/storage"
@@ -175,5 +176,52 @@ func TestSummaryAndMetricsMatchTheForum(t *testing.T) {
 	}
 	if n := value(during.got, "forumcrawl_pages_fetched_total"); n < 5 || n > float64(got.Pages) {
 		t.Errorf("a scrape at the 5th page counted %v pages fetched; want 5 to %d", n, got.Pages)
+	}
+}
+
+// TestMetricsTimeFailedPages crawls a forum whose pages fail past their
+// retries: the failed pages are counted as errors, and their requests are
+// timed in the latency histogram beside the pages fetched.
+func TestMetricsTimeFailedPages(t *testing.T) {
+	f := forumsim.New(forumsim.Config{Seed: 6, Boards: 2, Threads: 12, MinPages: 1, MaxPages: 3})
+	f.SetFaults(forumsim.Faults{ErrorRate: 0.2, ErrorTimes: 50})
+	srv, err := forumsim.Start(f, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	m := NewMetrics()
+	ms, err := ServeMetrics(m, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ms.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	start := f.RootURL(srv.URL)
+	tr, err := fetch.New(ctx, fetch.Options{Start: start, Retries: 1, Backoff: time.Millisecond,
+		MaxBackoff: 5 * time.Millisecond, SlowStart: time.Millisecond, NoAdapt: true, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.CloseIdleConnections()
+	w, err := storage.OpenJSONL(filepath.Join(t.TempDir(), "posts.jsonl"), storage.JSONLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	sum, err := scraper.Crawl(ctx, scraper.Config{Start: start, NoDelay: true, Parallel: 4, Transport: tr, Observer: m}, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) == 0 {
+		t.Fatal("no page failed: the faults did not happen")
+	}
+	got := scrape(t, "http://"+ms.Addr()+"/metrics")
+	if n := value(got, "forumcrawl_page_errors_total"); n != float64(len(sum.Failed)) {
+		t.Errorf("metric page errors %v, want %d", n, len(sum.Failed))
+	}
+	if n := value(got, "forumcrawl_request_duration_seconds"); n != float64(sum.Pages+len(sum.Failed)) {
+		t.Errorf("latencies observed %v, want %d (%d pages fetched + %d failed)", n, sum.Pages+len(sum.Failed), sum.Pages, len(sum.Failed))
 	}
 }

@@ -253,6 +253,7 @@ func (cr *crawl) run(ctx context.Context) error {
 	c.OnError(func(r *colly.Response, err error) {
 		job := jobOf(r.Ctx)
 		job.handled = true
+		job.latency = latency(r.Request)
 		if r.StatusCode >= 400 && !cr.archive(r, time.Now().UTC()) {
 			return
 		}
@@ -285,8 +286,9 @@ func (cr *crawl) run(ctx context.Context) error {
 // job is one leased request on its way through the collector.
 type job struct {
 	req     storage.Request
-	handled bool // OnResponse or OnError ran
-	async   bool // handed to the committer, which finishes it
+	handled bool          // OnResponse or OnError ran
+	async   bool          // handed to the committer, which finishes it
+	latency time.Duration // from request to the error, for a page that failed
 }
 
 const jobKey = "forumcrawl.job"
@@ -420,7 +422,7 @@ func (cr *crawl) failed(j *job, status int, err error) {
 	cr.mu.Lock()
 	cr.sum.Failed = append(cr.sum.Failed, f)
 	cr.mu.Unlock()
-	cr.observe(Event{URL: u, Status: status, Err: err.Error(), ErrKind: f.Kind})
+	cr.observe(Event{URL: u, Status: status, Err: err.Error(), ErrKind: f.Kind, Latency: j.latency})
 }
 
 // page handles one fetched page: parse, write its posts, follow its links,

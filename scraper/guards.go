@@ -86,7 +86,7 @@ func (cr *crawl) skipped(j *job, status int, err error) bool {
 	cr.mu.Lock()
 	cr.sum.Skipped = append(cr.sum.Skipped, Skip{URL: u, Reason: s.SkipReason(), Err: err.Error()})
 	cr.mu.Unlock()
-	cr.observe(Event{URL: u, Status: status, Err: err.Error(), ErrKind: s.SkipReason()})
+	cr.observe(Event{URL: u, Status: status, Err: err.Error(), ErrKind: s.SkipReason(), Latency: j.latency})
 	return true
 }
 
