@@ -87,6 +87,8 @@ type Transport struct {
 	robots map[string]*robotsEntry
 	warned map[string]bool
 	floors map[string]time.Duration // 429 slow-downs by host
+
+	robotsSeen atomic.Pointer[RobotsFunc] // see OnRobots
 }
 
 // New returns a Transport for opts. ctx bounds the start URL's name lookup.

@@ -115,7 +115,25 @@ func (t *Transport) getRobots(ctx context.Context, u string) (int, []byte, error
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
+	if fn := t.robotsSeen.Load(); fn != nil && err == nil {
+		(*fn)(resp, body)
+	}
 	return resp.StatusCode, body, err
+}
+
+// RobotsFunc hears of a robots.txt response: resp (its Request is the
+// request that got it, after any redirect) and its whole body.
+type RobotsFunc func(resp *http.Response, body []byte)
+
+// OnRobots makes fn hear of every robots.txt response the transport reads
+// from now on, for archiving; nil stops it. fn is called from the goroutine
+// whose request needed the rules, before that request goes on.
+func (t *Transport) OnRobots(fn RobotsFunc) {
+	if fn == nil {
+		t.robotsSeen.Store(nil)
+		return
+	}
+	t.robotsSeen.Store(&fn)
 }
 
 // roundTripFunc is a function as an http.RoundTripper.

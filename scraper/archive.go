@@ -2,10 +2,12 @@ package scraper
 
 import (
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/gocolly/colly/v2"
 
+	"github.com/forumcrawl/forumcrawl/fetch"
 	"github.com/forumcrawl/forumcrawl/storage"
 )
 
@@ -20,6 +22,31 @@ func (cr *crawl) archive(r *colly.Response, fetched time.Time) bool {
 		return false
 	}
 	return true
+}
+
+// robotsReporter is a transport that tells of the robots.txt files it reads
+// (fetch.Transport), so that the archive holds them beside the pages.
+type robotsReporter interface {
+	OnRobots(fetch.RobotsFunc)
+}
+
+// archiveRobots makes the crawl's transport hand every robots.txt it reads
+// to the archiver, as archivists expect of a crawl's record. The returned
+// func undoes it, for a transport that outlives the crawl.
+func (cr *crawl) archiveRobots() (undo func()) {
+	rr, ok := cr.cfg.Transport.(robotsReporter)
+	if !ok || cr.cfg.Archiver == nil {
+		return func() {}
+	}
+	rr.OnRobots(func(resp *http.Response, body []byte) {
+		ex := &Exchange{URL: resp.Request.URL.String(), Method: resp.Request.Method, Status: resp.StatusCode,
+			Proto: "HTTP/1.1", Header: resp.Header.Clone(), RequestHeader: resp.Request.Header.Clone(),
+			Body: body, Finished: time.Now().UTC()}
+		if err := cr.cfg.Archiver.Archive(ex); err != nil {
+			cr.stop(fmt.Errorf("archive %s: %w", ex.URL, err))
+		}
+	})
+	return func() { rr.OnRobots(nil) }
 }
 
 // WARCArchiver returns an Archiver that writes every exchange to w.

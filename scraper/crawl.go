@@ -260,6 +260,7 @@ func (cr *crawl) run(ctx context.Context) error {
 		cr.failed(job, r.StatusCode, err)
 	})
 	cr.c = c
+	defer cr.archiveRobots()()
 
 	cr.commitQ = make(chan *commitReq, cr.cfg.Parallel)
 	committed := make(chan struct{})

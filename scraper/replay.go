@@ -151,7 +151,7 @@ func (rp *replay) run(ctx context.Context, p *parser.Parser, workers int, next f
 
 // parse returns the page of one response, or nil when it is not parsed.
 func (rp *replay) parse(p *parser.Parser, r *Response) *parser.Page {
-	if r.Status >= 400 {
+	if r.Status >= 400 || isRobots(r.URL) {
 		return nil
 	}
 	body, err := parser.Decode(r.Body, r.ContentType)
@@ -169,6 +169,9 @@ func (rp *replay) parse(p *parser.Parser, r *Response) *parser.Page {
 // handle counts one parsed response and writes its records, as the crawl does.
 func (rp *replay) handle(r parsed) error {
 	page, sum := r.page, rp.sum
+	if isRobots(r.resp.URL) {
+		return nil // archived beside the pages; the crawl counted it as none
+	}
 	if r.resp.Status >= 400 {
 		sum.Failed = append(sum.Failed, Failure{URL: r.resp.URL, Status: r.resp.Status, Err: fmt.Sprintf("HTTP %d", r.resp.Status)})
 		return nil
@@ -216,6 +219,12 @@ func (rp *replay) handle(r parsed) error {
 		rp.authors[rec.Author.Name+"\x00"+rec.Author.ID] = true
 	}
 	return nil
+}
+
+// isRobots reports whether u is a site's robots.txt.
+func isRobots(u string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && pu.Path == "/robots.txt"
 }
 
 // hostOf returns the host of u, or u when it does not parse.

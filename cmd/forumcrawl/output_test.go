@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -102,8 +103,13 @@ func TestWARCRoundTripFromCLI(t *testing.T) {
 		t.Errorf("parse --warc differs from the crawl's output (fetched_at included): %s", d)
 	}
 
+	if !strings.Contains(stderr, fmt.Sprintf("%d pages parsed", served)) {
+		t.Errorf("parse --warc should count the %d pages and not the robots.txt: %s", served, stderr)
+	}
+
 	// gowarc's own reader, strict, record by record: a warcinfo, then a
-	// response and a request for every page the forum served.
+	// response and a request for every page the forum served, robots.txt
+	// included.
 	r, err := gowarc.NewWarcFileReader(warc, 0, gowarc.WithStrictValidation())
 	if err != nil {
 		t.Fatal(err)
@@ -116,10 +122,15 @@ func TestWARCRoundTripFromCLI(t *testing.T) {
 		}
 		counts[rec.WarcRecord.Type().String()]++
 		counts["all"]++
+		if strings.HasSuffix(rec.WarcRecord.WarcHeader().Get(gowarc.WarcTargetURI), "/robots.txt") {
+			counts["robots.txt "+rec.WarcRecord.Type().String()]++
+		}
 		rec.Close()
 	}
-	if counts["warcinfo"] != 1 || counts["response"] != served || counts["request"] != served {
-		t.Errorf("records %v; the forum served %d pages", counts, served)
+	all := f.TotalRequests()
+	if counts["warcinfo"] != 1 || counts["response"] != all || counts["request"] != all ||
+		counts["robots.txt response"] != 1 || counts["robots.txt request"] != 1 {
+		t.Errorf("records %v; the forum served %d pages and its robots.txt", counts, served)
 	}
 }
 
