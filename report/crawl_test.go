@@ -91,20 +91,29 @@ func (s *scrapeAt) Observe(scraper.Event) {
 	}
 }
 
-func TestSummaryAndMetricsMatchTheForum(t *testing.T) {
-	f := forumsim.New(forumsim.Config{Seed: 5, Boards: 3, SubBoards: 1, Threads: 30, MinPages: 1, MaxPages: 4})
+// forumAndMetrics starts a forumsim forum of cfg misbehaving as fl says, and
+// a metrics server on loopback; it returns the forum, its start URL, the
+// metrics and the URL they are scraped at. Both stop when the test ends.
+func forumAndMetrics(t *testing.T, cfg forumsim.Config, fl forumsim.Faults) (*forumsim.Forum, string, *Metrics, string) {
+	t.Helper()
+	f := forumsim.New(cfg)
+	f.SetFaults(fl)
 	srv, err := forumsim.Start(f, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
+	t.Cleanup(func() { srv.Close() })
 	m := NewMetrics()
 	ms, err := ServeMetrics(m, "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ms.Close()
-	url := "http://" + ms.Addr() + "/metrics"
+	t.Cleanup(func() { ms.Close() })
+	return f, f.RootURL(srv.URL), m, "http://" + ms.Addr() + "/metrics"
+}
+
+func TestSummaryAndMetricsMatchTheForum(t *testing.T) {
+	f, start, m, url := forumAndMetrics(t, forumsim.Config{Seed: 5, Boards: 3, SubBoards: 1, Threads: 30, MinPages: 1, MaxPages: 4}, forumsim.Faults{})
 	during := &scrapeAt{t: t, url: url, n: 5}
 	tally := NewTally()
 
@@ -117,7 +126,7 @@ func TestSummaryAndMetricsMatchTheForum(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	began := time.Now()
-	cfg := scraper.Config{Start: f.RootURL(srv.URL), NoDelay: true, Parallel: 4, Observer: Observers(m, tally, during)}
+	cfg := scraper.Config{Start: start, NoDelay: true, Parallel: 4, Observer: Observers(m, tally, during)}
 	sum, err := scraper.Crawl(ctx, cfg, w)
 	if err != nil {
 		t.Fatal(err)
@@ -183,22 +192,10 @@ func TestSummaryAndMetricsMatchTheForum(t *testing.T) {
 // retries: the failed pages are counted as errors, and their requests are
 // timed in the latency histogram beside the pages fetched.
 func TestMetricsTimeFailedPages(t *testing.T) {
-	f := forumsim.New(forumsim.Config{Seed: 6, Boards: 2, Threads: 12, MinPages: 1, MaxPages: 3})
-	f.SetFaults(forumsim.Faults{ErrorRate: 0.2, ErrorTimes: 50})
-	srv, err := forumsim.Start(f, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	m := NewMetrics()
-	ms, err := ServeMetrics(m, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ms.Close()
+	_, start, m, url := forumAndMetrics(t, forumsim.Config{Seed: 6, Boards: 2, Threads: 12, MinPages: 1, MaxPages: 3},
+		forumsim.Faults{ErrorRate: 0.2, ErrorTimes: 50})
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	start := f.RootURL(srv.URL)
 	tr, err := fetch.New(ctx, fetch.Options{Start: start, Retries: 1, Backoff: time.Millisecond,
 		MaxBackoff: 5 * time.Millisecond, SlowStart: time.Millisecond, NoAdapt: true, Timeout: 10 * time.Second})
 	if err != nil {
@@ -217,7 +214,7 @@ func TestMetricsTimeFailedPages(t *testing.T) {
 	if len(sum.Failed) == 0 {
 		t.Fatal("no page failed: the faults did not happen")
 	}
-	got := scrape(t, "http://"+ms.Addr()+"/metrics")
+	got := scrape(t, url)
 	if n := value(got, "forumcrawl_page_errors_total"); n != float64(len(sum.Failed)) {
 		t.Errorf("metric page errors %v, want %d", n, len(sum.Failed))
 	}

@@ -62,15 +62,10 @@ func TestStatusAndResumeThroughTheCLI(t *testing.T) {
 // while the state stays beside -o, so the second run resumes the first
 // instead of starting afresh.
 func TestOutputPerRunKeepsTheState(t *testing.T) {
-	f := forumsim.New(forumsim.Config{Seed: 5, Threads: 10, MinPages: 1, MaxPages: 3})
-	srv, err := forumsim.Start(f, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	f, start := startSim(t, forumsim.Config{Seed: 5, Threads: 10, MinPages: 1, MaxPages: 3})
 	dir := t.TempDir()
 	out := filepath.Join(dir, "posts.jsonl")
-	args := []string{"crawl", f.RootURL(srv.URL), "-o", out, "--delay", "0", "--output-per-run"}
+	args := []string{"crawl", start, "-o", out, "--delay", "0", "--output-per-run"}
 
 	code, _, stderr := runCmd(t, append(args, "--max-pages", "8")...)
 	if code != exitOK {
