@@ -179,3 +179,38 @@ func TestVBulletinPermalinks(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCanonicalURLForms measures CanonicalURL on vBulletin links of
+// each form, with the engine's URLForms and without them (the cost of the reduction).
+func BenchmarkCanonicalURLForms(b *testing.B) {
+	var urls []*url.URL
+	for _, s := range []string{
+		"https://f.example/forum/showthread.php?12-Hello-World/page3&s=abc",
+		"https://f.example/forum/showthread.php/12-Hello-World/page3",
+		"https://f.example/forum/showthread.php?t=12&page=3",
+		"https://f.example/forum/forumdisplay.php?7-News/page2",
+		"https://f.example/forum/showthread.php?12-Hello-World&p=55&viewfull=1#post55",
+		"https://f.example/forum/member.php?5-bob",
+	} {
+		u, err := url.Parse(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		urls = append(urls, u)
+	}
+	plain := VBulletin()
+	plain.URLForms = nil
+	for _, e := range []struct {
+		name string
+		e    *Engine
+	}{{"forms", VBulletin()}, {"no forms", plain}} {
+		b.Run(e.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, u := range urls {
+					CanonicalURL(u, e.e)
+				}
+			}
+		})
+	}
+}
