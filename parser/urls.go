@@ -214,9 +214,6 @@ func (e *Engine) reduceForms(c *url.URL, q url.Values) url.Values {
 				}
 			}
 		}
-		if q == nil {
-			q = url.Values{}
-		}
 		if f.PostParam != "" && isDigits(q.Get(f.PostParam)) {
 			for k := range q {
 				if k != f.PostParam {
@@ -226,6 +223,9 @@ func (e *Engine) reduceForms(c *url.URL, q url.Values) url.Values {
 			return q
 		}
 		if id != "" && !q.Has(f.IDParam) {
+			if q == nil {
+				q = url.Values{}
+			}
 			q.Set(f.IDParam, id)
 			if page > 1 && !q.Has(f.PageParam) {
 				q.Set(f.PageParam, strconv.Itoa(page))
