@@ -61,6 +61,13 @@ type Options struct {
 	Start string
 	// AllowPrivate lets the crawl reach any address.
 	AllowPrivate bool
+	// Dialer makes the connections (default: 30 s timeouts, the system's
+	// resolver). Its Resolver also makes the Transport's own lookups (the
+	// start URL's address class, proxies, targets behind a proxy). The
+	// check of each resolved address runs first, just before the connect;
+	// the Dialer's own Control or ControlContext then runs for the
+	// addresses it let through.
+	Dialer *net.Dialer
 
 	// Cookies are sent to the hosts they match (from a cookies.txt file).
 	Cookies []Cookie
@@ -98,21 +105,29 @@ func New(ctx context.Context, opts Options) (*Transport, error) {
 		opts: opts, log: opts.Logger, limiter: opts.Limiter,
 		robots: map[string]*robotsEntry{}, warned: map[string]bool{}, floors: map[string]time.Duration{},
 	}
-	g := &guard{allowAll: opts.AllowPrivate, addrs: map[netip.Addr]bool{}}
+	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+	if opts.Dialer != nil {
+		c := *opts.Dialer
+		d = &c
+	}
+	g := &guard{allowAll: opts.AllowPrivate, addrs: map[netip.Addr]bool{}, resolver: d.Resolver}
+	if g.resolver == nil {
+		g.resolver = net.DefaultResolver
+	}
 	if opts.Start != "" {
 		su, err := url.Parse(opts.Start)
 		if err != nil {
 			return nil, fmt.Errorf("start URL %q: %w", opts.Start, err)
 		}
 		t.startHost = su.Hostname()
-		g.classes = startClasses(ctx, su.Hostname())
+		g.classes = startClasses(ctx, g.resolver, su.Hostname())
 	}
 	for _, p := range opts.Proxies {
 		if ip, err := netip.ParseAddr(p.Hostname()); err == nil {
 			g.addrs[ip.Unmap()] = true
 			continue
 		}
-		ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", p.Hostname())
+		ips, err := g.resolver.LookupNetIP(ctx, "ip", p.Hostname())
 		if err != nil {
 			return nil, fmt.Errorf("proxy %s: %w", p.Redacted(), err)
 		}
@@ -128,7 +143,7 @@ func New(ctx context.Context, opts Options) (*Transport, error) {
 		}
 		t.limiter = NewHostLimiter(gap, opts.Jitter, !opts.NoAdapt)
 	}
-	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: g.control}
+	d.Control, d.ControlContext = nil, g.controlThen(d.Control, d.ControlContext)
 	t.base = &http.Transport{
 		DialContext:         d.DialContext,
 		ForceAttemptHTTP2:   true,

@@ -50,6 +50,7 @@ type guard struct {
 	allowAll bool
 	classes  map[string]bool     // non-public classes allowed (the start's own)
 	addrs    map[netip.Addr]bool // addresses always allowed (proxies)
+	resolver *net.Resolver       // the dialer's, for the lookups the guard makes itself
 }
 
 // allowed returns nil when ip may be connected to, else a *BlockedAddressError.
@@ -72,6 +73,25 @@ func (g *guard) control(network, address string, _ syscall.RawConn) error {
 	return g.allowed(ap.Addr(), address)
 }
 
+// controlThen returns a net.Dialer ControlContext hook that checks the
+// address (see control) and then, for an address let through, runs the
+// dialer's own hook, if any (ctlCtx, else ctl).
+func (g *guard) controlThen(ctl func(network, address string, c syscall.RawConn) error,
+	ctlCtx func(ctx context.Context, network, address string, c syscall.RawConn) error) func(context.Context, string, string, syscall.RawConn) error {
+	return func(ctx context.Context, network, address string, c syscall.RawConn) error {
+		if err := g.control(network, address, c); err != nil {
+			return err
+		}
+		switch {
+		case ctlCtx != nil:
+			return ctlCtx(ctx, network, address, c)
+		case ctl != nil:
+			return ctl(network, address, c)
+		}
+		return nil
+	}
+}
+
 // checkHost resolves host and checks every address it has; used when a
 // proxy makes the connection, so the dial hook sees only the proxy. A name
 // that does not resolve here is left to the proxy to resolve.
@@ -82,7 +102,7 @@ func (g *guard) checkHost(ctx context.Context, host string) error {
 	if ip, err := netip.ParseAddr(host); err == nil {
 		return g.allowed(ip, host)
 	}
-	ips, _ := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	ips, _ := g.resolver.LookupNetIP(ctx, "ip", host)
 	for _, ip := range ips {
 		if err := g.allowed(ip, host); err != nil {
 			return err
@@ -92,9 +112,9 @@ func (g *guard) checkHost(ctx context.Context, host string) error {
 }
 
 // startClasses returns the non-public classes of the start URL's host
-// (resolved), which the crawl may then reach: a forum on a LAN or on
+// (resolved by r), which the crawl may then reach: a forum on a LAN or on
 // this machine is crawled when asked for by address or name.
-func startClasses(ctx context.Context, host string) map[string]bool {
+func startClasses(ctx context.Context, r *net.Resolver, host string) map[string]bool {
 	out := map[string]bool{}
 	if host == "" {
 		return out
@@ -104,7 +124,7 @@ func startClasses(ctx context.Context, host string) map[string]bool {
 		ips = []netip.Addr{ip}
 	} else if host == "localhost" {
 		out[classLoopback] = true
-	} else if found, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host); err == nil {
+	} else if found, err := r.LookupNetIP(ctx, "ip", host); err == nil {
 		ips = found
 	}
 	for _, ip := range ips {

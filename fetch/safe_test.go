@@ -3,9 +3,12 @@ package fetch
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -62,6 +65,46 @@ func TestSafeDial(t *testing.T) {
 			}
 			if tc.reach && body != "inside" {
 				t.Errorf("body %q, err %v", body, err)
+			}
+		})
+	}
+}
+
+// TestDialerControlRunsAfterTheCheck checks that a Dialer given in Options
+// makes the connections, and that its own Control hook sees only the
+// addresses the check let through: a refused address is never dialled.
+func TestDialerControlRunsAfterTheCheck(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "inside") }))
+	defer srv.Close()
+	cases := []struct {
+		name   string
+		start  string
+		dialed bool
+	}{
+		{"an address let through reaches the dialer's hook", srv.URL + "/", true},
+		{"a refused address never reaches it", "http://93.184.216.34/", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var seen []string
+			o := fastOptions(srv)
+			o.Start, o.IgnoreRobots = tc.start, true
+			o.Dialer = &net.Dialer{Control: func(_, address string, _ syscall.RawConn) error {
+				mu.Lock()
+				seen = append(seen, address)
+				mu.Unlock()
+				return nil
+			}}
+			_, body, err := get(t, newTransport(t, o), srv.URL+"/x")
+			mu.Lock()
+			defer mu.Unlock()
+			if tc.dialed && (body != "inside" || len(seen) != 1 || seen[0] != srv.Listener.Addr().String()) {
+				t.Errorf("body %q, err %v, dialer's hook saw %v; want one dial to %s", body, err, seen, srv.Listener.Addr())
+			}
+			var be *BlockedAddressError
+			if !tc.dialed && (len(seen) != 0 || !errors.As(err, &be)) {
+				t.Errorf("err %v, dialer's hook saw %v; want a BlockedAddressError and no dial", err, seen)
 			}
 		})
 	}

@@ -56,6 +56,15 @@ type Faults struct {
 	RedirectLoop []string
 	// PrivateRedirect lists paths that redirect to the cloud metadata address.
 	PrivateRedirect []string
+	// RebindAfter lists paths (with their query, or without) whose reply
+	// closes its connection and arms the forum's rebinding: the next call
+	// of Rebound reports true, once. A test resolver that then answers the
+	// forum's host name with a private address makes the link fetched next
+	// lead there under the very name the crawl's scope accepts (DNS
+	// rebinding): a link to a private address that only a check of the
+	// resolved address at connect time stops.
+	RebindAfter []string
+	rebind      bool // armed, see Rebound
 	// Oversize lists paths whose pages are padded past OversizeBytes.
 	Oversize      []string
 	OversizeBytes int
@@ -69,7 +78,18 @@ type Faults struct {
 func (fl *Faults) on() bool {
 	return fl.ErrorRate > 0 || fl.TooManyRate > 0 || fl.ResetRate > 0 || fl.SlowRate > 0 || fl.TruncateRate > 0 ||
 		fl.Charset != "" || fl.OctetStream || fl.SessionIDs || fl.LoopThread != "" || len(fl.RedirectLoop) > 0 ||
-		len(fl.PrivateRedirect) > 0 || len(fl.Oversize) > 0 || fl.Robots != "" || fl.Challenge
+		len(fl.PrivateRedirect) > 0 || len(fl.RebindAfter) > 0 || len(fl.Oversize) > 0 || fl.Robots != "" || fl.Challenge
+}
+
+// Rebound reports whether a page in Faults.RebindAfter was served since
+// the last call: a test resolver then answers the forum's name, this once,
+// with a private address.
+func (f *Forum) Rebound() bool {
+	f.reqMu.Lock()
+	defer f.reqMu.Unlock()
+	armed := f.faults.rebind
+	f.faults.rebind = false
+	return armed
 }
 
 // SetFaults makes the forum misbehave as fl says from now on (the zero
@@ -185,6 +205,14 @@ func (f *Forum) serveFaulty(fl *Faults, w http.ResponseWriter, r *http.Request, 
 		w.Header().Set("Content-Type", fl.contentType(rec.header.Get("Content-Type")))
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	if contains(fl.RebindAfter, key) || contains(fl.RebindAfter, p) {
+		// Armed before the reply leaves: the client looks the name up
+		// again only once it has read this reply and dials anew.
+		w.Header().Set("Connection", "close")
+		f.reqMu.Lock()
+		f.faults.rebind = true
+		f.reqMu.Unlock()
+	}
 	if picked(key, "truncate", fl.TruncateRate) && n == 1 {
 		w.WriteHeader(rec.status)
 		w.Write(body[:len(body)/2])

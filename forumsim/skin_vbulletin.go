@@ -16,8 +16,12 @@ import (
 // URLs (relative to a <base href>): forum.php, forumdisplay.php?2-Board-Title
 // [/page2], showthread.php?13-Thread-Title[/page2], permalinks
 // showthread.php?13-Thread-Title&p=456&viewfull=1#post456, member.php?5-name,
-// attachment.php?attachmentid=7. Old forms (showthread.php?t=13&page=2,
-// forumdisplay.php?f=2) and wrong title slugs redirect to the friendly form;
+// attachment.php?attachmentid=7. The pages link these friendly forms, but
+// the forms every vBulletin 3/4 answers (showthread.php?t=13&page=2,
+// forumdisplay.php?f=2&page=2) are answered as they are, as a vBulletin 4
+// that does not enforce its canonical URLs answers them; those are the
+// truth's paths, the URLs a crawler keeps (see the path functions). A
+// friendly URL with a wrong title slug redirects to the right one;
 // showthread.php?p=456 is answered with the post's page. Quote source links,
 // jumps and account links carry a guest session id (s=...).
 //
@@ -83,13 +87,40 @@ func (vbulletin) sess(f *Forum) string {
 
 func (vbulletin) indexPath(f *Forum) string { return f.cfg.Prefix + "/forum.php" }
 
+// categoryPath, boardPath, threadPath and postPath give the canonical
+// forms a crawler keeps (f=, t=, p=; see parser's URLForms), in the order
+// of keys it writes; the pages link the friendly forms (friendly*).
 func (vbulletin) categoryPath(f *Forum, c *category) string {
-	return f.cfg.Prefix + "/forumdisplay.php?" + friendly(c.id, c.title)
+	return f.cfg.Prefix + "/forumdisplay.php?f=" + id(c.id)
 }
 
 func (vbulletin) indexCrumb() string { return "Forum" }
 
 func (vbulletin) boardPath(f *Forum, b *board, n int) string {
+	if n > 1 {
+		return f.cfg.Prefix + "/forumdisplay.php?f=" + id(b.id) + "&page=" + strconv.Itoa(n)
+	}
+	return f.cfg.Prefix + "/forumdisplay.php?f=" + id(b.id)
+}
+
+func (vbulletin) threadPath(f *Forum, t *thread, n int) string {
+	if n > 1 {
+		return f.cfg.Prefix + "/showthread.php?page=" + strconv.Itoa(n) + "&t=" + id(t.id)
+	}
+	return f.cfg.Prefix + "/showthread.php?t=" + id(t.id)
+}
+
+func (vbulletin) postPath(f *Forum, p *post) string {
+	return f.cfg.Prefix + "/showthread.php?p=" + id(p.id) + "#post" + id(p.id)
+}
+
+// friendlyCategory returns the friendly path the pages link a category with.
+func (vbulletin) friendlyCategory(f *Forum, c *category) string {
+	return f.cfg.Prefix + "/forumdisplay.php?" + friendly(c.id, c.title)
+}
+
+// friendlyBoard returns the friendly path the pages link page n of a board with.
+func (vbulletin) friendlyBoard(f *Forum, b *board, n int) string {
 	p := f.cfg.Prefix + "/forumdisplay.php?" + friendly(b.id, b.title)
 	if n > 1 {
 		p += "/page" + strconv.Itoa(n)
@@ -97,7 +128,8 @@ func (vbulletin) boardPath(f *Forum, b *board, n int) string {
 	return p
 }
 
-func (vbulletin) threadPath(f *Forum, t *thread, n int) string {
+// friendlyThread returns the friendly path the pages link page n of a thread with.
+func (vbulletin) friendlyThread(f *Forum, t *thread, n int) string {
 	p := f.cfg.Prefix + "/showthread.php?" + friendly(t.id, t.title)
 	if n > 1 {
 		p += "/page" + strconv.Itoa(n)
@@ -105,8 +137,9 @@ func (vbulletin) threadPath(f *Forum, t *thread, n int) string {
 	return p
 }
 
-func (s vbulletin) postPath(f *Forum, p *post) string {
-	return s.threadPath(f, p.thread, 1) + "&p=" + id(p.id) + "&viewfull=1#post" + id(p.id)
+// friendlyPost returns a post's permalink as the postbit links it.
+func (s vbulletin) friendlyPost(f *Forum, p *post) string {
+	return s.friendlyThread(f, p.thread, 1) + "&p=" + id(p.id) + "&viewfull=1#post" + id(p.id)
 }
 
 func (vbulletin) memberPath(f *Forum, u *user) string {
@@ -192,13 +225,13 @@ func (s vbulletin) serve(f *Forum, w http.ResponseWriter, r *http.Request, path 
 			s.message(f, w, o, http.StatusNotFound, "Invalid Forum specified. If you followed a valid link, please notify the administrator")
 			return
 		}
-		if !friendlyOK || slug != vbSlug(b.title) {
-			redirect(w, r, s.boardPath(f, b, page), http.StatusMovedPermanently)
+		if friendlyOK && slug != vbSlug(b.title) {
+			redirect(w, r, s.friendlyBoard(f, b, page), http.StatusMovedPermanently)
 			return
 		}
 		sort, order := q.Get("sort"), q.Get("order")
 		if page > f.boardPages(b) && sort == "" {
-			redirect(w, r, s.boardPath(f, b, f.boardPages(b)), http.StatusFound)
+			redirect(w, r, s.friendlyBoard(f, b, f.boardPages(b)), http.StatusFound)
 			return
 		}
 		writeHTML(w, http.StatusOK, s.boardPage(f, o, b, page, sort, order))
@@ -216,9 +249,9 @@ func (s vbulletin) serve(f *Forum, w http.ResponseWriter, r *http.Request, path 
 			s.message(f, w, o, http.StatusNotFound, "Invalid Thread specified. If you followed a valid link, please notify the administrator")
 		case q.Get("goto") == "newpost" || q.Get("goto") == "lastpost":
 			last := t.last()
-			redirect(w, r, s.threadPath(f, t, f.postPage(last))+"#post"+id(last.id), http.StatusFound)
-		case !friendlyOK || slug != vbSlug(t.title) || page > f.threadPages(t):
-			redirect(w, r, s.threadPath(f, t, min(page, f.threadPages(t))), http.StatusMovedPermanently)
+			redirect(w, r, s.friendlyThread(f, t, f.postPage(last))+"#post"+id(last.id), http.StatusFound)
+		case (friendlyOK && slug != vbSlug(t.title)) || page > f.threadPages(t):
+			redirect(w, r, s.friendlyThread(f, t, min(page, f.threadPages(t))), http.StatusMovedPermanently)
 		default:
 			writeHTML(w, http.StatusOK, s.threadPage(f, o, t, page))
 		}

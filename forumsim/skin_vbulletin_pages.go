@@ -103,20 +103,20 @@ func (s vbulletin) forumRows(f *Forum, b *strings.Builder, boards []*board) {
 			}
 		}
 		b.WriteString("\t<li id=\"forum" + id(bd.id) + "\" class=\"forumbit_post old L2\">\n\t\t<div class=\"forumrow table\">\n\t\t\t<div class=\"foruminfo td\">\n\t\t\t\t<img src=\"images/statusicon/forum_old-48.png\" class=\"forumicon\" id=\"forum_statusicon_" + id(bd.id) + "\" alt=\"\" />\n" +
-			"\t\t\t\t<div class=\"forumdata\">\n\t\t\t\t\t<div class=\"datacontainer\">\n\t\t\t\t\t\t<div class=\"titleline\">\n\t\t\t\t\t\t\t<h2 class=\"forumtitle\"><a href=\"" + s.rel(f, s.boardPath(f, bd, 1)) + "\">" + esc(bd.title) + "</a></h2>\n\t\t\t\t\t\t</div>\n" +
+			"\t\t\t\t<div class=\"forumdata\">\n\t\t\t\t\t<div class=\"datacontainer\">\n\t\t\t\t\t\t<div class=\"titleline\">\n\t\t\t\t\t\t\t<h2 class=\"forumtitle\"><a href=\"" + s.rel(f, s.friendlyBoard(f, bd, 1)) + "\">" + esc(bd.title) + "</a></h2>\n\t\t\t\t\t\t</div>\n" +
 			"\t\t\t\t\t\t<p class=\"forumdescription\">" + esc(bd.desc) + "</p>\n")
 		if len(bd.children) > 0 {
 			b.WriteString("\t\t\t\t\t\t<div class=\"subforums\">\n\t\t\t\t\t\t\t<h4 class=\"subforumsheader\">Sub-Forums:</h4>\n\t\t\t\t\t\t\t<ol class=\"subforumlist commalist\">\n")
 			for _, c := range bd.children {
-				b.WriteString("\t\t\t\t\t\t\t\t<li class=\"subforum\"><a href=\"" + s.rel(f, s.boardPath(f, c, 1)) + "\" class=\"old\">" + esc(c.title) + "</a></li>\n")
+				b.WriteString("\t\t\t\t\t\t\t\t<li class=\"subforum\"><a href=\"" + s.rel(f, s.friendlyBoard(f, c, 1)) + "\" class=\"old\">" + esc(c.title) + "</a></li>\n")
 			}
 			b.WriteString("\t\t\t\t\t\t\t</ol>\n\t\t\t\t\t\t</div>\n")
 		}
 		b.WriteString("\t\t\t\t\t</div>\n\t\t\t\t</div>\n\t\t\t</div>\n\t\t\t<h4 class=\"nocss_label\">Forum Actions:</h4>\n\t\t\t<h4 class=\"nocss_label\">Forum Statistics:</h4>\n\t\t\t<ul class=\"forumstats_2 td\">\n\t\t\t\t<li>Threads: " +
 			number(int64(threads)) + "</li>\n\t\t\t\t<li>Posts: " + number(int64(posts)) + "</li>\n\t\t\t</ul>\n\t\t\t<div class=\"forumlastpost td\">\n\t\t\t\t<h4 class=\"lastpostlabel\">Last Post:</h4>\n\t\t\t\t<div>\n")
 		if latest != nil {
-			b.WriteString("\t\t\t\t\t<p class=\"lastposttitle\"><a href=\"" + s.rel(f, s.threadPath(f, latest.thread, 1)) + "&amp;goto=newpost\" class=\"threadtitle\" title=\"Go to first unread post in thread '" + esc(latest.thread.title) + "'\">" + esc(latest.thread.title) +
-				"</a> <a href=\"" + s.rel(f, s.threadPath(f, latest.thread, 1)) + "&amp;p=" + id(latest.id) + "#post" + id(latest.id) + "\"><img src=\"images/buttons/lastpost-right.png\" alt=\"Go to last post\" /></a></p>\n" +
+			b.WriteString("\t\t\t\t\t<p class=\"lastposttitle\"><a href=\"" + s.rel(f, s.friendlyThread(f, latest.thread, 1)) + "&amp;goto=newpost\" class=\"threadtitle\" title=\"Go to first unread post in thread '" + esc(latest.thread.title) + "'\">" + esc(latest.thread.title) +
+				"</a> <a href=\"" + s.rel(f, s.friendlyThread(f, latest.thread, 1)) + "&amp;p=" + id(latest.id) + "#post" + id(latest.id) + "\"><img src=\"images/buttons/lastpost-right.png\" alt=\"Go to last post\" /></a></p>\n" +
 				"\t\t\t\t\t<div class=\"lastpostby\">by <div class=\"popupmenu memberaction\">" + s.username(f, latest.author, "username offline popupctrl") + "</div></div>\n\t\t\t\t\t<p class=\"lastpostdate\">" +
 				latest.at.UTC().Format("01-02-2006") + ", <span class=\"time\">" + latest.at.UTC().Format("03:04 PM") + "</span></p>\n")
 		} else {
@@ -131,7 +131,7 @@ func (s vbulletin) indexPage(f *Forum, o string) string {
 	var b strings.Builder
 	b.WriteString("<div id=\"pagetitle\" class=\"pagetitle\">\n\t<h1 class=\"pagetitle\">" + siteName + "</h1>\n</div>\n<ol id=\"forums\" class=\"floatcontainer\">\n")
 	for _, c := range f.categories {
-		b.WriteString("<li id=\"cat" + id(c.id) + "\" class=\"forumbit_nopost new L1\">\n\t<div class=\"forumhead foruminfo L1 collapse\">\n\t\t<h2>\n\t\t\t<span class=\"forumtitle\"><a href=\"" + s.rel(f, s.categoryPath(f, c)) + "\">" + esc(c.title) +
+		b.WriteString("<li id=\"cat" + id(c.id) + "\" class=\"forumbit_nopost new L1\">\n\t<div class=\"forumhead foruminfo L1 collapse\">\n\t\t<h2>\n\t\t\t<span class=\"forumtitle\"><a href=\"" + s.rel(f, s.friendlyCategory(f, c)) + "\">" + esc(c.title) +
 			"</a></span>\n\t\t\t<span class=\"forumthreads\">Threads / Posts</span>\n\t\t\t<span class=\"forumlastpost\">Last Post</span>\n\t\t</h2>\n\t</div>\n\t<ol id=\"c_cat" + id(c.id) + "\" class=\"childforum\">\n")
 		s.forumRows(f, &b, c.boards)
 		b.WriteString("\t</ol>\n</li>\n")
@@ -146,5 +146,5 @@ func (s vbulletin) categoryPage(f *Forum, o string, c *category) string {
 	b.WriteString("<div id=\"pagetitle\" class=\"pagetitle\">\n\t<h1 class=\"pagetitle\">Forum: <span class=\"forumtitle\">" + esc(c.title) + "</span></h1>\n</div>\n<ol id=\"forums\" class=\"floatcontainer\">\n")
 	s.forumRows(f, &b, c.boards)
 	b.WriteString("</ol>\n")
-	return s.frame(f, o, c.title, s.categoryPath(f, c), f.boardCrumbs(c.boards[0])[:1], b.String())
+	return s.frame(f, o, c.title, s.friendlyCategory(f, c), f.boardCrumbs(c.boards[0])[:1], b.String())
 }

@@ -14,7 +14,7 @@ func (s vbulletin) writePost(f *Forum, b *strings.Builder, p *post) {
 	_, raw, _ := s.postTime(p.at)
 	date, tm, _ := strings.Cut(raw, ", ")
 	b.WriteString("<li class=\"postbitlegacy postbitim postcontainer old\" id=\"post_" + pid + "\">\n<!-- see bottom of postbit.css for .userinfo .popupmenu styles -->\n\n\t<div class=\"posthead\">\n\t\t\t<span class=\"postdate old\">\n\t\t\t\t\t<span class=\"date\">" + date +
-		",&nbsp;<span class=\"time\">" + tm + "</span></span>\n\t\t\t</span>\n\t\t\t<span class=\"nodecontrols\">\n\t\t\t\t\t<a name=\"post" + pid + "\" href=\"" + s.rel(f, s.postPath(f, p)) + "\" class=\"postcounter\">#" + strconv.Itoa(p.position) +
+		",&nbsp;<span class=\"time\">" + tm + "</span></span>\n\t\t\t</span>\n\t\t\t<span class=\"nodecontrols\">\n\t\t\t\t\t<a name=\"post" + pid + "\" href=\"" + s.rel(f, s.friendlyPost(f, p)) + "\" class=\"postcounter\">#" + strconv.Itoa(p.position) +
 		"</a><a id=\"postcount" + pid + "\" name=\"" + strconv.Itoa(p.position) + "\"></a>\n\t\t\t</span>\n\t</div>\n\t<div class=\"postdetails\">\n\t\t<div class=\"userinfo\">\n\t\t\t<div class=\"username_container\">\n")
 	if u.kind == member {
 		mp := s.rel(f, s.memberPath(f, u))

@@ -29,10 +29,10 @@ func (s vbulletin) boardPage(f *Forum, o string, bd *board, n int, sort, order s
 		normal = all[min((n-1)*per, len(all)):min(n*per, len(all))]
 		query = "&sort=" + sort + "&order=" + dir
 	}
-	link := func(k int) string { return s.boardPath(f, bd, k) + query }
+	link := func(k int) string { return s.friendlyBoard(f, bd, k) + query }
 	b.WriteString("<div id=\"above_threadlist\" class=\"above_threadlist\">\n\t<a id=\"newthreadlink_top\" class=\"newcontent_textcontrol\" href=\"newthread.php?s=" + s.sess(f) + "&amp;do=newthread&amp;f=" + id(bd.id) + "\" rel=\"nofollow\"><span>+</span> Post New Thread</a>\n\t<div class=\"threadpagenav\">\n" +
 		s.pagination(f, "top", n, last, f.cfg.ThreadsPerPage, total, link) + "\t</div>\n</div>\n")
-	bp := s.rel(f, s.boardPath(f, bd, 1))
+	bp := s.rel(f, s.friendlyBoard(f, bd, 1))
 	b.WriteString("<div id=\"threadlist\" class=\"threadlist\">\n\t<div class=\"threadlisthead table\">\n\t\t<div>\n\t\t<span class=\"threadinfo\">\n\t\t\t<span class=\"threadtitle\">\n\t\t\t\t<a href=\"" + bp + "&amp;sort=title&amp;order=asc\" rel=\"nofollow\">Title</a> /\n\t\t\t\t<a href=\"" + bp + "&amp;sort=postusername&amp;order=asc\" rel=\"nofollow\">Thread Starter</a>\n\t\t\t</span>\n\t\t</span>\n" +
 		"\t\t<span class=\"threadstats td\"><a href=\"" + bp + "&amp;sort=replycount&amp;order=desc\" rel=\"nofollow\">Replies</a> / <a href=\"" + bp + "&amp;sort=views&amp;order=desc\" rel=\"nofollow\">Views</a></span>\n" +
 		"\t\t<span class=\"threadlastpost td\"><a href=\"" + bp + "&amp;sort=lastpost&amp;order=asc\" rel=\"nofollow\">Last Post By</a></span>\n\t\t</div>\n\t</div>\n")
@@ -52,13 +52,13 @@ func (s vbulletin) boardPage(f *Forum, o string, bd *board, n int, sort, order s
 	if n > 1 {
 		title += " - Page " + strconv.Itoa(n)
 	}
-	return s.frame(f, o, title, s.boardPath(f, bd, n), f.boardCrumbs(bd), b.String())
+	return s.frame(f, o, title, s.friendlyBoard(f, bd, n), f.boardCrumbs(bd), b.String())
 }
 
 // threadbit writes one thread of a listing.
 func (s vbulletin) threadbit(f *Forum, b *strings.Builder, t *thread) {
 	first, last := t.posts[0], t.last()
-	tp := s.rel(f, s.threadPath(f, t, 1))
+	tp := s.rel(f, s.friendlyThread(f, t, 1))
 	cls := "threadbit old"
 	if t.sticky {
 		cls = "threadbit old sticky"
@@ -73,7 +73,7 @@ func (s vbulletin) threadbit(f *Forum, b *strings.Builder, t *thread) {
 		b.WriteString("\t\t\t\t\t\t\t\t<dl class=\"pagination\" id=\"pagination_threadbit_" + id(t.id) + "\">\n\t\t\t\t\t\t\t\t\t<dt class=\"label\">" + strconv.Itoa(pages) + " Pages <span class=\"separator\">&bull;</span></dt>\n\t\t\t\t\t\t\t\t\t<dd>\n")
 		for k := 1; k <= pages; k++ {
 			if k <= 3 || k == pages {
-				b.WriteString("\t\t\t\t\t\t\t\t\t\t<span><a href=\"" + s.rel(f, s.threadPath(f, t, k)) + "\">" + strconv.Itoa(k) + "</a></span>\n")
+				b.WriteString("\t\t\t\t\t\t\t\t\t\t<span><a href=\"" + s.rel(f, s.friendlyThread(f, t, k)) + "\">" + strconv.Itoa(k) + "</a></span>\n")
 			}
 		}
 		b.WriteString("\t\t\t\t\t\t\t\t\t</dd>\n\t\t\t\t\t\t\t\t</dl>\n")
@@ -87,9 +87,9 @@ func (s vbulletin) threadbit(f *Forum, b *strings.Builder, t *thread) {
 // threadPage renders showthread: page n of a thread in postbit_legacy.
 func (s vbulletin) threadPage(f *Forum, o string, t *thread, n int) string {
 	var b strings.Builder
-	tp := s.threadPath(f, t, 1)
-	link := func(k int) string { return s.threadPath(f, t, k) }
-	b.WriteString("<div id=\"pagetitle\" class=\"pagetitle\">\n\t<h1>\n\t\tThread: <span class=\"threadtitle\"><a href=\"" + s.rel(f, s.threadPath(f, t, n)) + "\" title=\"Reload this Page\">" + esc(t.title) + "</a></span>\n\t</h1>\n</div>\n")
+	tp := s.friendlyThread(f, t, 1)
+	link := func(k int) string { return s.friendlyThread(f, t, k) }
+	b.WriteString("<div id=\"pagetitle\" class=\"pagetitle\">\n\t<h1>\n\t\tThread: <span class=\"threadtitle\"><a href=\"" + s.rel(f, s.friendlyThread(f, t, n)) + "\" title=\"Reload this Page\">" + esc(t.title) + "</a></span>\n\t</h1>\n</div>\n")
 	b.WriteString("<div id=\"above_postlist\" class=\"above_postlist\">\n\t<a href=\"newreply.php?s=" + s.sess(f) + "&amp;do=newreply&amp;noquote=1&amp;p=" + id(t.last().id) + "\" class=\"newcontent_textcontrol\" id=\"newreplylink_top\"><span>+</span> Reply to Thread</a>\n" +
 		"\t<a href=\"printthread.php?s=" + s.sess(f) + "&amp;t=" + id(t.id) + "&amp;pp=" + strconv.Itoa(f.cfg.PostsPerPage) + "&amp;page=" + strconv.Itoa(n) + "\" accesskey=\"3\" rel=\"nofollow\">Show Printable Version</a>\n" +
 		"\t<a href=\"" + s.rel(f, tp) + "&amp;goto=newpost\">Go to first new post</a>\n" +
@@ -103,7 +103,7 @@ func (s vbulletin) threadPage(f *Forum, o string, t *thread, n int) string {
 	if n > 1 {
 		title += " - Page " + strconv.Itoa(n)
 	}
-	return s.frameIn(f, o, title, s.threadPath(f, t, n), f.threadCrumbs(t), t.zone, b.String())
+	return s.frameIn(f, o, title, s.friendlyThread(f, t, n), f.threadCrumbs(t), t.zone, b.String())
 }
 
 // printPage renders printthread: every post of a thread, plain.

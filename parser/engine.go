@@ -52,6 +52,10 @@ type Engine struct {
 	// (phpBB's "start"). A canonical URL drops them on the first page ("",
 	// "0" or "1"), and the thread's or board's own URL lacks them.
 	PageParams []string
+	// URLForms reduce the equivalent forms of a thread's or board's URL
+	// ("showthread.php?12-title/page2", "showthread.php?t=12&page=2") to
+	// the one a canonical URL keeps (see URLForm).
+	URLForms []URLForm
 	// ReplyNumbers says that the post numbers the engine shows count
 	// replies: the first post shows none and "Reply #1" is the second post
 	// (SMF). A shown #N is then position N+1, and the unnumbered first post
@@ -100,6 +104,7 @@ func (e *Engine) WithSelectors(sel Selectors) *Engine {
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
 		DropParams: e.DropParams, NeverContent: e.NeverContent, PagePath: e.PagePath, PageParams: e.PageParams, PageStart: e.PageStart,
 		RedundantParams: e.RedundantParams, ParseJSON: e.ParseJSON, Finish: e.Finish,
+		URLForms: e.URLForms, ReplyNumbers: e.ReplyNumbers,
 	}
 }
 

@@ -105,7 +105,7 @@ func (x *extractor) post(n *html.Node) Post {
 	// the body, most of a post's elements, so that they need not search it.
 	defer x.hideChildren(body)()
 	p.ID = lastDigits(c.get("PostID").text(n))
-	p.URL = withoutSession(x.abs(c.get("Permalink").text(n)))
+	p.URL = x.permalink(c.get("Permalink").text(n))
 	if pos := c.get("Position").text(n); pos != "" {
 		if i := strings.IndexByte(pos, '#'); i >= 0 {
 			p.Position = firstInt(pos[i:])

@@ -15,8 +15,9 @@ import (
 // page: scheme and host lower-cased, default port and fragment dropped,
 // session and tracking parameters (and e's DropParams and RedundantParams)
 // and path session ids (";jsessionid=") removed, the rest of the query sorted (pairs separated by "&" or ";" are
-// written with "&"), and, where e knows it, a page-1 URL reduced to its
-// thread's or board's URL. e may be nil (engine not known yet).
+// written with "&"), and, where e knows it, an equivalent form of a thread's
+// or board's URL reduced to the one e keeps (e's URLForms) and a page-1 URL
+// reduced to its thread's or board's URL. e may be nil (engine not known yet).
 func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	c := *u
 	c.Fragment, c.RawFragment = "", ""
@@ -33,13 +34,19 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 	if strings.IndexByte(c.Path, ';') >= 0 {
 		c.Path = pathSession.ReplaceAllString(c.Path, "")
 	}
+	var q url.Values
 	if c.RawQuery != "" {
-		q := parseQuery(c.RawQuery)
+		q = parseQuery(c.RawQuery)
 		for k := range q {
 			if dropParam(k, e) || (e != nil && e.RedundantParams[k] != "" && q.Has(e.RedundantParams[k])) {
 				q.Del(k)
 			}
 		}
+	}
+	if e != nil && len(e.URLForms) > 0 {
+		q = e.reduceForms(&c, q)
+	}
+	if q != nil {
 		if e != nil {
 			for _, k := range e.PageParams {
 				if v := q.Get(k); q.Has(k) && (v == "" || v == "0" || v == "1") {
@@ -164,4 +171,120 @@ func baseURL(n *html.Node, page *url.URL) *url.URL {
 		return b
 	}
 	return page
+}
+
+// URLForm is one script of an engine whose pages answer to several
+// equivalent URLs. The canonical URL names the thread or board by IDParam,
+// and its page past the first by PageParam ("showthread.php?page=2&t=12");
+// the other forms carry a route ("12-title/page2") that Friendly matches,
+// either as a bare query key ("showthread.php?12-title/page2") or as the
+// path after the script ("showthread.php/12-title/page2"). A URL whose
+// query has PostParam names a post, not a page: it keeps that parameter alone.
+type URLForm struct {
+	Script    string         // the script's file name, e.g. "showthread.php"
+	IDParam   string         // the parameter the canonical URL keeps the id in, e.g. "t"
+	PageParam string         // the parameter it keeps a page number past 1 in, e.g. "page"
+	PostParam string         // the parameter of a post permalink, e.g. "p"; "" when the script has none
+	Friendly  *regexp.Regexp // a route: the id (group 1) and, when named, the page (group 2)
+}
+
+// reduceForms rewrites c's path and q, its parsed query (nil when it has
+// none), to the canonical form of the first of e's URLForms whose script c
+// names, and returns the query; nil still when c has none and kept its form.
+func (e *Engine) reduceForms(c *url.URL, q url.Values) url.Values {
+	for i := range e.URLForms {
+		f := &e.URLForms[i]
+		dir, route, ok := cutScript(c.Path, f.Script)
+		if !ok {
+			continue
+		}
+		id, page := "", 0
+		if route != "" {
+			if id, page = f.route(route); id == "" {
+				return q
+			}
+			c.Path = dir + f.Script
+		} else {
+			for k, vs := range q {
+				if len(vs) == 1 && vs[0] == "" {
+					if id, page = f.route(k); id != "" {
+						q.Del(k)
+						break
+					}
+				}
+			}
+		}
+		if f.PostParam != "" && isDigits(q.Get(f.PostParam)) {
+			for k := range q {
+				if k != f.PostParam {
+					q.Del(k)
+				}
+			}
+			return q
+		}
+		if id != "" && !q.Has(f.IDParam) {
+			if q == nil {
+				q = url.Values{}
+			}
+			q.Set(f.IDParam, id)
+			if page > 1 && !q.Has(f.PageParam) {
+				q.Set(f.PageParam, strconv.Itoa(page))
+			}
+		}
+		return q
+	}
+	return q
+}
+
+// route returns the id and page (0 when it names none) that route names, or "".
+func (f *URLForm) route(route string) (id string, page int) {
+	m := f.Friendly.FindStringSubmatch(route)
+	if m == nil {
+		return "", 0
+	}
+	if len(m) > 2 && m[2] != "" {
+		page, _ = strconv.Atoi(m[2])
+	}
+	return m[1], page
+}
+
+// cutScript splits a path that names script ("/forum/showthread.php" or
+// "/forum/showthread.php/12-title/page2") into the folder before it and the
+// route after it ("" when none).
+func cutScript(path, script string) (dir, route string, ok bool) {
+	i := strings.LastIndex(path, "/"+script)
+	for i >= 0 {
+		rest := path[i+1+len(script):]
+		if rest == "" || rest[0] == '/' {
+			return path[:i+1], strings.TrimPrefix(rest, "/"), true
+		}
+		i = strings.LastIndex(path[:i], "/"+script)
+	}
+	return "", "", false
+}
+
+// permalink returns a post's permalink href resolved against the page and
+// without session ids; for an engine whose URLForms name posts, a
+// permalink in one of their forms ("showthread.php?12-title&p=55&viewfull=1#post55")
+// keeps the post parameter alone, and its fragment ("showthread.php?p=55#post55").
+func (x *extractor) permalink(href string) string {
+	abs := withoutSession(x.abs(href))
+	if abs == "" || len(x.e.URLForms) == 0 {
+		return abs
+	}
+	u, err := url.Parse(abs)
+	if err != nil || u.RawQuery == "" {
+		return abs
+	}
+	for _, f := range x.e.URLForms {
+		if _, _, ok := cutScript(u.Path, f.Script); !ok || f.PostParam == "" {
+			continue
+		}
+		if p := parseQuery(u.RawQuery).Get(f.PostParam); isDigits(p) {
+			c := CanonicalURL(u, x.e)
+			c.Fragment, c.RawFragment = u.Fragment, u.RawFragment
+			return c.String()
+		}
+	}
+	return abs
 }

@@ -34,6 +34,7 @@ func VBulletin() *Engine {
 			"pp", "perpage", "posticon", "prefixid", "securitytoken", "viewfull", "userid"},
 		PagePath:   regexp.MustCompile(`()/page(\d+)(\.html?)?/?$`),
 		PageParams: []string{"page", "pagenumber"},
+		URLForms:   vbulletinForms,
 		Selectors: Selectors{
 			IsThread: Rule{"div[id^=post_message_], li.b-post[data-node-id], table.post[id^=post]"},
 			IsBoard:  Rule{"tbody[id^=threadbits_forum_], li.threadbit, table.threadlist tr.thread, tr.topic-item"},
@@ -100,3 +101,18 @@ func VBulletin() *Engine {
 		},
 	}
 }
+
+// vbulletinForms reduce vBulletin 3 and 4's friendly URLs, in the query
+// ("showthread.php?12-title/page2") or the path ("showthread.php/12-title/page2"),
+// to the t= and f= forms that every vBulletin 3 and 4 answers, friendly URLs
+// on or off. The "threadid="/"pagenumber=" forms are left as found: vBulletin 2
+// skins know no "t=". vBulletin 5's routes and mod_rewrite's "/threads/12-title"
+// are left too: nothing says where their forum's showthread.php is, nor that it
+// answers without a redirect back.
+var vbulletinForms = []URLForm{
+	{Script: "showthread.php", IDParam: "t", PageParam: "page", PostParam: "p", Friendly: vbulletinRoute},
+	{Script: "forumdisplay.php", IDParam: "f", PageParam: "page", Friendly: vbulletinRoute},
+}
+
+// vbulletinRoute matches a friendly route: "12", "12-title", "12-title/page2".
+var vbulletinRoute = regexp.MustCompile(`^(\d+)(?:-[^/]*)?(?:/page(\d+))?/?$`)

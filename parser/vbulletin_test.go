@@ -52,7 +52,7 @@ func TestVBulletinURLs(t *testing.T) {
 		{"skin page parameter on page 1 is dropped", "https://f.example/showthread.php?threadid=5&pagenumber=1", "https://f.example/showthread.php?threadid=5"},
 		{"friendly path page 1 is the thread", "https://f.example/threads/123-title/page1", "https://f.example/threads/123-title"},
 		{"friendly path page 2 stays", "https://f.example/threads/123-title/page2", "https://f.example/threads/123-title/page2"},
-		{"query route page 1 is the thread", "https://f.example/showthread.php?123-title/page1", "https://f.example/showthread.php?123-title"},
+		{"query route page 1 is the thread", "https://f.example/showthread.php?123-title/page1", "https://f.example/showthread.php?t=123"},
 		{"sort variants are dropped", "https://f.example/forumdisplay.php?f=3&order=desc&sort=lastpost&daysprune=30", "https://f.example/forumdisplay.php?f=3"},
 		{"post permalink keeps its post", "https://f.example/showthread.php?p=123#post123", "https://f.example/showthread.php?p=123"},
 	}
@@ -131,7 +131,7 @@ func TestVBulletinMarkup(t *testing.T) {
 			t.Fatalf("%d posts, want 1", len(page.Posts))
 		}
 		p := page.Posts[0]
-		if p.DateRaw != "06-15-2016, 03:03 PM" || p.Position != 1 || p.URL != "https://f.example/showthread.php?t=1&p=7#post7" {
+		if p.DateRaw != "06-15-2016, 03:03 PM" || p.Position != 1 || p.URL != "https://f.example/showthread.php?p=7#post7" {
 			t.Errorf("date %q position %d url %s", p.DateRaw, p.Position, p.URL)
 		}
 		if p.BodyText != "before\n\nafter" || len(p.Quotes) != 1 || p.Quotes[0] != (Quote{Author: "Bob", PostID: "6", Text: "quoted", Offset: 6}) {
@@ -156,7 +156,7 @@ func TestVBulletin4Forumhome(t *testing.T) {
 	for _, l := range page.Links {
 		got = append(got, l.URL)
 	}
-	want := []string{"https://f.example/forum/forumdisplay.php?2-General", "https://f.example/forum/forumdisplay.php?4-Postable"}
+	want := []string{"https://f.example/forum/forumdisplay.php?f=2", "https://f.example/forum/forumdisplay.php?f=4"}
 	if page.Kind != KindIndex || strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("kind %s links %v, want index %v", page.Kind, got, want)
 	}
