@@ -25,6 +25,30 @@ func get(t *testing.T, srv *httptest.Server, path string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
+// getPage fetches a page of the truth (its path: the page's canonical URL)
+// from srv as a browser would, following the forum's redirects to the form
+// it shows the page under (vBulletin's friendly URLs), within srv and at
+// most 5 times.
+func getPage(t *testing.T, srv *httptest.Server, path string) (int, string) {
+	t.Helper()
+	c := &http.Client{CheckRedirect: func(r *http.Request, via []*http.Request) error {
+		if len(via) > 5 || r.URL.Host != via[0].URL.Host {
+			t.Fatalf("get %s: redirected to %s after %d redirects", path, r.URL, len(via))
+		}
+		return nil
+	}}
+	resp, err := c.Get(srv.URL + path)
+	if err != nil {
+		t.Fatalf("get %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return resp.StatusCode, string(b)
+}
+
 func TestSameSeedGivesSameTruth(t *testing.T) {
 	a, b := New(Config{Seed: 7}), New(Config{Seed: 7})
 	if !reflect.DeepEqual(a.Boards(), b.Boards()) {

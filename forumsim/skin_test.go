@@ -251,7 +251,7 @@ func TestEveryEngineShowsEveryPostOnItsPage(t *testing.T) {
 					t.Errorf("thread %s: %d page paths for %d pages", th.ID, len(th.PagePaths), th.Pages)
 				}
 				for n, path := range th.PagePaths {
-					code, body := get(t, srv, path)
+					code, body := getPage(t, srv, path)
 					if code != http.StatusOK {
 						t.Fatalf("%s: status %d", path, code)
 					}
@@ -312,7 +312,7 @@ func TestEveryEngineEscapesText(t *testing.T) {
 			f, srv := serveEngine(t, ec.engine, Config{Seed: 9, Threads: 30, MaxPages: 1})
 			checked := 0
 			for _, th := range f.Threads() {
-				_, body := get(t, srv, th.Path)
+				_, body := getPage(t, srv, th.Path)
 				if strings.Contains(th.Title, "<beta>") && strings.Contains(body, "<beta>") {
 					t.Errorf("%s: title %q is not escaped", th.Path, th.Title)
 				}
@@ -359,7 +359,7 @@ func TestEveryEngineServesItsBoardPages(t *testing.T) {
 					t.Errorf("board %s: %d page paths for %d pages", b.ID, len(b.PagePaths), b.Pages)
 				}
 				for _, p := range b.PagePaths {
-					code, body := get(t, srv, p)
+					code, body := getPage(t, srv, p)
 					if code != http.StatusOK || !ec.shown(f, body, b.Title) {
 						t.Errorf("%s: status %d, title %q shown: %v", p, code, b.Title, ec.shown(f, body, b.Title))
 					}

@@ -16,12 +16,13 @@ import (
 // URLs (relative to a <base href>): forum.php, forumdisplay.php?2-Board-Title
 // [/page2], showthread.php?13-Thread-Title[/page2], permalinks
 // showthread.php?13-Thread-Title&p=456&viewfull=1#post456, member.php?5-name,
-// attachment.php?attachmentid=7. The pages link these friendly forms, but
-// the forms every vBulletin 3/4 answers (showthread.php?t=13&page=2,
-// forumdisplay.php?f=2&page=2) are answered as they are, as a vBulletin 4
-// that does not enforce its canonical URLs answers them; those are the
-// truth's paths, the URLs a crawler keeps (see the path functions). A
-// friendly URL with a wrong title slug redirects to the right one;
+// attachment.php?attachmentid=7. The pages link these friendly forms. The
+// other forms of a page (showthread.php?t=13&page=2, forumdisplay.php?f=2)
+// and a friendly URL with a wrong title slug redirect to the friendly form,
+// as a vBulletin 4 that enforces its canonical URLs for guests does (a
+// crawler that fetched them would pay two requests a page). The t=/f= forms
+// are the truth's paths all the same: they are the URLs a crawler keeps as
+// a page's identity (see the path functions and parser's URLForms).
 // showthread.php?p=456 is answered with the post's page. Quote source links,
 // jumps and account links carry a guest session id (s=...).
 //
@@ -225,7 +226,7 @@ func (s vbulletin) serve(f *Forum, w http.ResponseWriter, r *http.Request, path 
 			s.message(f, w, o, http.StatusNotFound, "Invalid Forum specified. If you followed a valid link, please notify the administrator")
 			return
 		}
-		if friendlyOK && slug != vbSlug(b.title) {
+		if !friendlyOK || slug != vbSlug(b.title) {
 			redirect(w, r, s.friendlyBoard(f, b, page), http.StatusMovedPermanently)
 			return
 		}
@@ -250,7 +251,7 @@ func (s vbulletin) serve(f *Forum, w http.ResponseWriter, r *http.Request, path 
 		case q.Get("goto") == "newpost" || q.Get("goto") == "lastpost":
 			last := t.last()
 			redirect(w, r, s.friendlyThread(f, t, f.postPage(last))+"#post"+id(last.id), http.StatusFound)
-		case (friendlyOK && slug != vbSlug(t.title)) || page > f.threadPages(t):
+		case !friendlyOK || slug != vbSlug(t.title) || page > f.threadPages(t):
 			redirect(w, r, s.friendlyThread(f, t, min(page, f.threadPages(t))), http.StatusMovedPermanently)
 		default:
 			writeHTML(w, http.StatusOK, s.threadPage(f, o, t, page))

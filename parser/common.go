@@ -101,7 +101,18 @@ func (x *extractor) canonical(href string) string {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
-	return CanonicalURL(u, x.e).String()
+	c := CanonicalURL(u, x.e).String()
+	if len(x.e.URLForms) > 0 {
+		if l := LinkedURL(u, x.e).String(); l != c {
+			if x.linked == nil {
+				x.linked = map[string]string{}
+			}
+			if _, ok := x.linked[c]; !ok {
+				x.linked[c] = l
+			}
+		}
+	}
+	return c
 }
 
 // title returns the page's title without the parts TitleSkip matches (prefix labels).

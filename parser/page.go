@@ -32,6 +32,12 @@ type Page struct {
 	Board    *Board     `json:"board,omitempty"`
 	Boards   []BoardRef `json:"boards,omitempty"` // boards listed on an index page, or sub-boards of a board
 	Links    []Link     `json:"links,omitempty"`  // pages a crawler should follow from here
+	// FetchURLs maps a canonical URL of Links (and of the page's other
+	// URLs) to the form the page links it by, where the two differ
+	// (vBulletin's friendly URLs, "showthread.php?12-title/page2", beside the
+	// canonical "showthread.php?page=2&t=12"). A crawler fetches that form:
+	// a forum may answer the canonical one with a redirect to it.
+	FetchURLs map[string]string `json:"fetch_urls,omitempty"`
 	// Alternate is the URL of the same content in a form the crawl reads
 	// instead (a Discourse topic's JSON, with the real post ids). A crawl
 	// writes no posts of a page that has one, as the alternate's posts are

@@ -178,6 +178,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 		e.Finish(page)
 	}
 	page.Links = e.dropNeverContent(page.Links)
+	page.FetchURLs = x.linked
 	return page, nil
 }
 

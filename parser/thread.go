@@ -27,6 +27,7 @@ type extractor struct {
 	pageLinksDone, nextDone bool
 	pageLinksFound          []*html.Node
 	next                    string
+	linked                  map[string]string // see Page.FetchURLs
 }
 
 // thread fills p with the thread and posts of a thread page.

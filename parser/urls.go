@@ -19,6 +19,20 @@ import (
 // or board's URL reduced to the one e keeps (e's URLForms) and a page-1 URL
 // reduced to its thread's or board's URL. e may be nil (engine not known yet).
 func CanonicalURL(u *url.URL, e *Engine) *url.URL {
+	return canonicalURL(u, e, true)
+}
+
+// LinkedURL returns u cleaned as CanonicalURL cleans it, but in the form
+// the page linked it by: e's URLForms are not applied. It is the URL to
+// fetch a page by: a forum that shows friendly URLs may answer its other
+// forms with a redirect to them (vBulletin 4's canonical-URL enforcement
+// does, for guests), which would cost a second request per page.
+func LinkedURL(u *url.URL, e *Engine) *url.URL {
+	return canonicalURL(u, e, false)
+}
+
+// canonicalURL is CanonicalURL, with e's URLForms applied only when reduce is set.
+func canonicalURL(u *url.URL, e *Engine, reduce bool) *url.URL {
 	c := *u
 	c.Fragment, c.RawFragment = "", ""
 	c.User = nil
@@ -43,7 +57,7 @@ func CanonicalURL(u *url.URL, e *Engine) *url.URL {
 			}
 		}
 	}
-	if e != nil && len(e.URLForms) > 0 {
+	if reduce && e != nil && len(e.URLForms) > 0 {
 		q = e.reduceForms(&c, q)
 	}
 	if q != nil {

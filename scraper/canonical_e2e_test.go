@@ -17,37 +17,33 @@ import (
 var vbForum = forumsim.Config{Engine: "vbulletin", Seed: 17, Boards: 3, SubBoards: 1, Threads: 30, MinPages: 1, MaxPages: 5}
 
 // TestVBulletinCrawlFetchesEachPageOnce crawls a vBulletin forum whose
-// pages link friendly URLs: every page is fetched once, under its canonical
-// URL only (counted on the server), and the output's URLs are canonical.
+// pages link friendly URLs and redirect every other form of a page to them
+// (a vBulletin 4 enforcing its canonical URLs): every page is fetched once,
+// by the friendly form its links give, with no redirect on the way (counted
+// on the server), and the output's URLs are the canonical t=/f= forms.
 func TestVBulletinCrawlFetchesEachPageOnce(t *testing.T) {
 	f, srv := simForum(t, vbForum)
 	sum, recs := crawlToFile(t, Config{Start: f.RootURL(srv.URL)})
 	checkPosts(t, srv.URL, recs, f.Posts())
 
-	want := map[string]bool{f.RootURL(""): true}
+	pages := 1 // the index
 	for _, th := range f.Threads() {
-		for _, p := range th.PagePaths {
-			want[p] = true
-		}
+		pages += len(th.PagePaths)
 	}
 	for _, b := range f.Boards() {
-		for _, p := range b.PagePaths {
-			want[p] = true
+		pages += len(b.PagePaths)
+	}
+	idForm := regexp.MustCompile(`[?&](t|f)=\d`)
+	for p, n := range f.Requests() {
+		if n != 1 {
+			t.Errorf("%s requested %d times, want once", p, n)
+		}
+		if idForm.MatchString(p) {
+			t.Errorf("%s requested: the forum answers that form with a redirect to the friendly one", p)
 		}
 	}
-	got := f.Requests()
-	for p := range want {
-		if got[p] != 1 {
-			t.Errorf("%s requested %d times, want once", p, got[p])
-		}
-	}
-	for p, n := range got {
-		if !want[p] {
-			t.Errorf("%s requested %d times: not a page's canonical URL", p, n)
-		}
-	}
-	if f.TotalRequests() != len(want) || sum.Pages != len(want) {
-		t.Errorf("%d requests served, %d pages parsed; the forum has %d pages", f.TotalRequests(), sum.Pages, len(want))
+	if f.TotalRequests() != pages || sum.Pages != pages {
+		t.Errorf("%d requests served, %d pages parsed; the forum has %d pages", f.TotalRequests(), sum.Pages, pages)
 	}
 
 	threads := map[string]forumsim.ThreadTruth{}
@@ -88,6 +84,11 @@ func TestVBulletinFriendlyStartIsFetchedOnce(t *testing.T) {
 		t.Errorf("page 3 requested %d times as %s and %d times as %s; want once, by the start URL",
 			got[start], start, got[th.PagePaths[2]], th.PagePaths[2])
 	}
+	for _, p := range th.PagePaths {
+		if got[p] != 0 {
+			t.Errorf("%s requested %d times: the forum redirects that form; its pages link another", p, got[p])
+		}
+	}
 	if f.TotalRequests() != th.Pages {
 		t.Errorf("%d requests for a %d-page thread: %v", f.TotalRequests(), th.Pages, got)
 	}
@@ -101,6 +102,10 @@ func friendlyLink(t *testing.T, cfg forumsim.Config, page1, threadID string, n i
 	twin := forumsim.New(cfg)
 	rec := httptest.NewRecorder()
 	twin.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, page1, nil))
+	if loc := rec.Header().Get("Location"); rec.Code == http.StatusMovedPermanently && loc != "" {
+		rec = httptest.NewRecorder() // the t= form redirects to the friendly one
+		twin.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, loc, nil))
+	}
 	if rec.Code != http.StatusOK {
 		t.Fatalf("%s: status %d", page1, rec.Code)
 	}

@@ -372,7 +372,7 @@ func (cr *crawl) fetch(ctx context.Context, req storage.Request) *job {
 	j := &job{req: req}
 	cctx := colly.NewContext()
 	cctx.Put(jobKey, j)
-	err := cr.c.Request("GET", req.URL, nil, cctx, nil)
+	err := cr.c.Request("GET", req.FetchURL(), nil, cctx, nil)
 	if j.handled {
 		return j
 	}

@@ -49,7 +49,7 @@ func (cr *crawl) plan(page *parser.Page, req storage.Request, done *storage.Page
 		if err != nil || !cr.inScope(lu) || !cr.wanted(l.URL) || (!paginate && isPagination(page, l)) {
 			continue
 		}
-		r := storage.Request{URL: l.URL, Kind: string(l.Kind), Depth: req.Depth + 1}
+		r := storage.Request{URL: l.URL, Fetch: page.FetchURLs[l.URL], Kind: string(l.Kind), Depth: req.Depth + 1}
 		switch {
 		case l.Kind == parser.LinkBoard:
 			r.Priority = priorityBoard

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -75,11 +76,16 @@ func encodeRequest(r Request) []byte {
 			k = byte(i)
 		}
 	}
-	b := make([]byte, 0, len(r.URL)+8)
+	b := make([]byte, 0, len(r.URL)+len(r.Fetch)+9)
 	b = append(b, k)
 	b = binary.AppendUvarint(b, uint64(max(r.Depth, 0)))
 	b = binary.AppendUvarint(b, uint64(max(r.Attempts, 0)))
-	return append(b, r.URL...)
+	b = append(b, r.URL...)
+	if r.Fetch != "" { // after a NUL, which no URL holds; states written before Fetch have none
+		b = append(b, 0)
+		b = append(b, r.Fetch...)
+	}
+	return b
 }
 
 func decodeRequest(b []byte, priority int) (Request, error) {
@@ -96,7 +102,12 @@ func decodeRequest(b []byte, priority int) (Request, error) {
 		return r, fmt.Errorf("queued request attempts: %w", errShortValue)
 	}
 	r.Depth, r.Attempts = int(depth), int(attempts)
-	r.URL = string(b[1+n+m:])
+	rest := b[1+n+m:]
+	if i := bytes.IndexByte(rest, 0); i >= 0 {
+		r.Fetch = string(rest[i+1:])
+		rest = rest[:i]
+	}
+	r.URL = string(rest)
 	return r, nil
 }
 

@@ -24,6 +24,7 @@ func TestBoltCodecRoundTrips(t *testing.T) {
 		{URL: "https://f.test/threads/a.1/page-2", Kind: "thread", Depth: 3, Priority: 1, Attempts: 2},
 		{URL: "https://f.test/", Priority: -5},
 		{URL: "https://f.test/forums/b.2/", Kind: "board", Priority: 3},
+		{URL: "https://f.test/showthread.php?page=2&t=5", Fetch: "https://f.test/showthread.php?5-title/page2", Kind: "thread", Depth: 2, Priority: 1},
 	} {
 		k := queueKey(r.Priority, 7)
 		got, err := decodeRequest(encodeRequest(r), priorityOf(k))

@@ -33,11 +33,20 @@ type CrawlInfo struct {
 
 // Request is a page to fetch.
 type Request struct {
-	URL      string `json:"url"`      // canonical URL, the request's identity
-	Kind     string `json:"kind"`     // "board", "thread", or "" for a start page
-	Depth    int    `json:"depth"`    // links from the start page
-	Priority int    `json:"priority"` // lower is fetched first; equal ones in the order added
-	Attempts int    `json:"attempts"` // failed fetches so far
+	URL      string `json:"url"`             // canonical URL, the request's identity
+	Fetch    string `json:"fetch,omitempty"` // the URL to fetch when it differs from URL: the form the forum links (see parser.Page.FetchURLs)
+	Kind     string `json:"kind"`            // "board", "thread", or "" for a start page
+	Depth    int    `json:"depth"`           // links from the start page
+	Priority int    `json:"priority"`        // lower is fetched first; equal ones in the order added
+	Attempts int    `json:"attempts"`        // failed fetches so far
+}
+
+// FetchURL returns the URL to request for r: Fetch, else URL.
+func (r Request) FetchURL() string {
+	if r.Fetch != "" {
+		return r.Fetch
+	}
+	return r.URL
 }
 
 // PostMark is what the state keeps of a post written to the output.

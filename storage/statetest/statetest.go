@@ -141,7 +141,9 @@ func testLeaseOrder(t *testing.T, open Opener) {
 	st, _ := open(t)
 	defer st.Close()
 	begin(t, st)
-	st.Add(ctx, req("board1", 5), req("t1", 1), req("board2", 5), req("t2", 1), req("first", -1))
+	linked := req("t2", 1)
+	linked.Fetch = "http://forum.test/t2-as-linked" // the form the forum links it by
+	st.Add(ctx, req("board1", 5), req("t1", 1), req("board2", 5), linked, req("first", -1))
 	var got []string
 	for {
 		r, ok := lease(t, st)
@@ -151,6 +153,9 @@ func testLeaseOrder(t *testing.T, open Opener) {
 		got = append(got, r.URL[len("http://forum.test/"):])
 		if r.Kind != "thread" {
 			t.Errorf("leased %+v lost its kind", r)
+		}
+		if r.URL == linked.URL && r.Fetch != linked.Fetch {
+			t.Errorf("leased %+v lost the URL to fetch it by, %s", r, linked.Fetch)
 		}
 	}
 	want := []string{"first", "t1", "t2", "board1", "board2"}
