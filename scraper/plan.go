@@ -227,7 +227,8 @@ func (cr *crawl) boardMarks(page *parser.Page, done *storage.PageDone, ov *overl
 			if last == "" {
 				last = m.URL
 			}
-			done.Requeue = append(done.Requeue, storage.Request{URL: last, Kind: string(parser.LinkThread), Depth: done.Request.Depth + 1, Priority: priorityThreadPage})
+			// By the form the board links it, where it does (a redirect saved).
+			done.Requeue = append(done.Requeue, storage.Request{URL: last, Fetch: page.FetchURLs[last], Kind: string(parser.LinkThread), Depth: done.Request.Depth + 1, Priority: priorityThreadPage})
 		}
 		done.Threads = append(done.Threads, m)
 		ov.threads[m.URL] = m
