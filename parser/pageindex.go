@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -82,14 +84,14 @@ func (p *postings[K]) addKey(k, i int32) {
 
 // build sorts what add collected into lists, by a counting sort.
 func (p *postings[K]) build() {
-	p.start = make([]int32, len(p.last)+1)
+	p.start = grown(p.start, len(p.last)+1)
 	for j := 0; j < len(p.pairs); j += 2 {
 		p.start[p.pairs[j]+1]++
 	}
 	for k := 1; k < len(p.start); k++ {
 		p.start[k] += p.start[k-1]
 	}
-	p.list = make([]int32, len(p.pairs)/2)
+	p.list = grown(p.list, len(p.pairs)/2)
 	fill := p.last // no longer needed: reused as the fill position of each name
 	copy(fill, p.start)
 	for j := 0; j < len(p.pairs); j += 2 {
@@ -97,7 +99,17 @@ func (p *postings[K]) build() {
 		p.list[fill[k]] = p.pairs[j+1]
 		fill[k]++
 	}
-	p.pairs, p.last = nil, nil
+	p.pairs, p.last = p.pairs[:0], p.last[:0] // kept for the next page (see pageIndex.release)
+}
+
+// grown returns s resized to n zeroed elements, reusing its array when it is large enough.
+func grown(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // has reports whether some element has the name.
@@ -138,17 +150,33 @@ func valueSlot(key string) int {
 
 // indexPage returns the index of the tree below doc, after expanding the
 // markup of each <noscript> that is not inside another (see expandNoscript).
-func indexPage(doc *html.Node) *pageIndex {
-	ix := &pageIndex{
-		classes:   newPostings[string](256),
-		classSets: make(map[string][]int32, 128),
-		ids:       newPostings[string](64),
-		attrs:     newPostings[string](32),
-		root:      doc,
-		elems:     make([]*html.Node, 0, 1024),
-		atoms:     make([]atom.Atom, 0, 1024),
-		ends:      make([]int32, 0, 1024),
+func indexPage(doc *html.Node) *pageIndex { return indexSized(doc, 1024) }
+
+// indexMarkup is indexPage for the tree html.Parse made of body: its
+// lists are sized for the start tags of body at once, instead of grown.
+func indexMarkup(doc *html.Node, body []byte) *pageIndex {
+	tags := bytes.Count(body, []byte("<")) - bytes.Count(body, []byte("</"))
+	return indexSized(doc, max(tags+16, 64))
+}
+
+// indexSized is indexPage with room for about elems elements; its lists
+// come from a released index where one is free (see release).
+func indexSized(doc *html.Node, elems int) *pageIndex {
+	ix, _ := freeIndexes.Get().(*pageIndex)
+	if ix == nil {
+		ix = &pageIndex{
+			classes:   newPostings[string](256),
+			classSets: make(map[string][]int32, 128),
+			ids:       newPostings[string](64),
+			attrs:     newPostings[string](32),
+		}
 	}
+	ix.root = doc
+	ix.elems = slices.Grow(ix.elems, elems)
+	ix.atoms = slices.Grow(ix.atoms, elems)
+	ix.ends = slices.Grow(ix.ends, elems)
+	ix.classes.pairs = slices.Grow(ix.classes.pairs, 2*elems)
+	ix.attrs.pairs = slices.Grow(ix.attrs.pairs, 2*elems)
 	ix.walk(doc, true)
 	for _, p := range []*postings[string]{&ix.classes, &ix.ids, &ix.attrs} {
 		p.build()

@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,7 +77,8 @@ func textOf(n *html.Node, opt textOptions) string {
 // textMarked returns textOf(n, opt) and, for each node that opt.mark
 // reports, in document order, the offset in runes into the text where it stood.
 func textMarked(n *html.Node, opt textOptions) (string, []int) {
-	var w textWriter
+	w := newTextWriter()
+	defer w.free()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, opt, false)
 	}
@@ -95,9 +98,28 @@ func nodeText(n *html.Node) string {
 
 // textWriter accumulates text with the line rules of textOf.
 type textWriter struct {
-	b       strings.Builder
+	b       []byte
 	space   bool // a space is due before the next word
 	special bool // a mark or preformatted text was written: finish looks for them
+}
+
+// textWriters keeps writers with their buffers between texts: a page asks
+// for hundreds of texts (names, dates, profile values, bodies), and a
+// buffer grown anew for each cost more than the text itself.
+var textWriters = sync.Pool{New: func() any { return &textWriter{b: make([]byte, 0, 512)} }}
+
+// newTextWriter returns an empty writer from textWriters; free returns it.
+func newTextWriter() *textWriter {
+	w := textWriters.Get().(*textWriter)
+	w.b, w.space, w.special = w.b[:0], false, false
+	return w
+}
+
+// free returns w to textWriters, unless its buffer grew too large to keep.
+func (w *textWriter) free() {
+	if cap(w.b) <= 1<<16 {
+		textWriters.Put(w)
+	}
 }
 
 func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
@@ -106,7 +128,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 		if pre {
 			w.flushSpace()
 			w.special = true
-			w.b.WriteString(preSpaces.Replace(n.Data))
+			w.b = append(w.b, preSpaces.Replace(n.Data)...)
 			return
 		}
 		w.writeFolded(n.Data)
@@ -121,7 +143,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 	if opt.mark != nil && opt.mark(n) {
 		w.endLine()
 		w.special = true
-		w.b.WriteRune(markRune)
+		w.b = utf8.AppendRune(w.b, markRune)
 		w.endLine()
 		return
 	}
@@ -178,7 +200,7 @@ func (w *textWriter) writeFolded(s string) {
 			break
 		}
 		w.flushSpace()
-		w.b.WriteString(s[start:end])
+		w.b = append(w.b, s[start:end]...)
 	}
 }
 
@@ -195,8 +217,8 @@ func charAt(s string, i int) (n int, space bool) {
 
 func (w *textWriter) flushSpace() {
 	if w.space {
-		if w.b.Len() > 0 {
-			w.b.WriteByte(' ')
+		if len(w.b) > 0 {
+			w.b = append(w.b, ' ')
 		}
 		w.space = false
 	}
@@ -205,71 +227,67 @@ func (w *textWriter) flushSpace() {
 // lineBreak ends the current line, as <br> does: two in a row leave a blank line.
 func (w *textWriter) lineBreak() {
 	w.space = false
-	w.b.WriteByte('\n')
+	w.b = append(w.b, '\n')
 }
 
 // endLine ends the current line unless it is empty, as a block element's edge does.
 func (w *textWriter) endLine() {
 	w.space = false
-	if s := w.b.Len(); s > 0 && w.last() != '\n' {
-		w.b.WriteByte('\n')
+	if s := len(w.b); s > 0 && w.b[s-1] != '\n' {
+		w.b = append(w.b, '\n')
 	}
-}
-
-func (w *textWriter) last() byte {
-	s := w.b.String()
-	return s[len(s)-1]
 }
 
 // finish trims every line, keeps at most one blank line in a row and trims
 // the whole; it returns the rune offsets where marks stood, and drops them.
+// The lines are compacted in place: what is kept of a line never ends after
+// the line, so the result is copied out of the buffer once.
 func (w *textWriter) finish() (string, []int) {
-	all := w.b.String()
-	var out strings.Builder
-	out.Grow(len(all))
+	all := w.b
+	out := w.b[:0]
 	var marks []int
 	runes, blank := 0, 0
 	// Look for marks and preformatted runs line by line only when the text has some.
-	hasMark := w.special && strings.ContainsRune(all, markRune)
-	hasPre := w.special && (strings.ContainsRune(all, preSpace) || strings.ContainsRune(all, preTab))
+	hasMark := w.special && bytes.ContainsRune(all, markRune)
+	hasPre := w.special && (bytes.ContainsRune(all, preSpace) || bytes.ContainsRune(all, preTab))
 	for len(all) > 0 {
 		l := all
-		if i := strings.IndexByte(all, '\n'); i >= 0 {
+		if i := bytes.IndexByte(all, '\n'); i >= 0 {
 			l, all = all[:i], all[i+1:]
 		} else {
-			all = ""
+			all = nil
 		}
-		l = strings.TrimFunc(l, isSpace)
+		l = bytes.TrimFunc(l, isSpace)
 		if w.special {
-			if hasMark && strings.ContainsRune(l, markRune) {
-				for range strings.Count(l, string(markRune)) {
+			if hasMark && bytes.ContainsRune(l, markRune) {
+				for range bytes.Count(l, []byte(string(markRune))) {
 					marks = append(marks, runes)
 				}
-				l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
+				l = bytes.TrimFunc(bytes.ReplaceAll(l, []byte(string(markRune)), nil), isSpace)
 			}
-			if hasPre && (strings.ContainsRune(l, preSpace) || strings.ContainsRune(l, preTab)) {
-				l = strings.TrimRight(preRestore.Replace(l), " \t")
+			if hasPre && (bytes.ContainsRune(l, preSpace) || bytes.ContainsRune(l, preTab)) {
+				l = []byte(strings.TrimRight(preRestore.Replace(string(l)), " \t"))
 			}
 		}
-		if l == "" {
+		if len(l) == 0 {
 			blank++
 			continue
 		}
-		if out.Len() > 0 {
+		if len(out) > 0 {
 			sep := "\n"
 			if blank > 0 {
 				sep = "\n\n"
 			}
-			out.WriteString(sep)
+			out = append(out, sep...)
 			runes += len(sep)
 		}
 		blank = 0
-		out.WriteString(l)
 		if w.special { // offsets are counted only where there are marks to place
-			runes += utf8.RuneCountInString(l)
+			runes += utf8.RuneCount(l)
 		}
+		out = append(out, l...) // may overwrite l: it moves it down
 	}
-	return out.String(), marks
+	return string(out), marks
 }
 
 // isSpace reports HTML whitespace and the no-break space, which pages use as padding.
@@ -286,9 +304,10 @@ func foldSpace(s string) string {
 	if isFolded(s) {
 		return s // most texts are: no copy
 	}
-	var w textWriter
+	w := newTextWriter()
+	defer w.free()
 	w.writeFolded(s)
-	return w.b.String()
+	return string(w.b)
 }
 
 // isFolded reports whether s is already folded: no whitespace at its ends,
@@ -321,12 +340,21 @@ func attr(n *html.Node, key string) string {
 
 // innerHTML returns the HTML of n's children as the page has them.
 func innerHTML(n *html.Node) string {
-	var b strings.Builder
+	b := htmlBuffers.Get().(*bytes.Buffer)
+	b.Reset()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		_ = html.Render(&b, c)
+		_ = html.Render(b, c)
 	}
-	return strings.TrimSpace(b.String())
+	s := string(bytes.TrimSpace(b.Bytes()))
+	if b.Cap() <= 1<<18 {
+		htmlBuffers.Put(b)
+	}
+	return s
 }
+
+// htmlBuffers keeps innerHTML's buffers between posts, so that a post's
+// HTML is copied once, at its size, instead of grown from nothing.
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // isEmoji reports whether s is made of emoji and other symbols only, with no letter or digit.
 func isEmoji(s string) bool {

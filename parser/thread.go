@@ -89,6 +89,7 @@ func (x *extractor) post(n *html.Node) Post {
 	}
 	body, _ := c.get("Body").node(n)
 	if body != nil {
+		p.BodyHTML = innerHTML(body)
 		x.body(body, &p)
 	}
 	// Attachments, edit notes and signatures may sit inside the body.
@@ -179,10 +180,10 @@ func (x *extractor) hideChildren(n *html.Node) (restore func()) {
 	}
 }
 
-// body fills the text, HTML, quotes, links and images of a post from its body element.
+// body fills the text, quotes, links and images of a post from its body
+// element (not its HTML: the API of a JSON engine gives that as it is).
 func (x *extractor) body(body *html.Node, p *Post) {
 	c := x.c
-	p.BodyHTML = innerHTML(body)
 	quoteRule := c.get("Quote")
 	var top []*html.Node
 	for _, q := range quoteRule.outer(body) {
