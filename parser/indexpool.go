@@ -28,10 +28,10 @@ func (ix *pageIndex) release() {
 		key  int32
 	}{}
 	for i := range ix.values {
-		clear(ix.values[i])
 		ix.values[i] = ix.values[i][:0]
 	}
 	clear(ix.known)
+	clear(ix.picked)
 	ix.root = nil
 	clear(ix.elems) // no pointer into the finished page's tree is kept
 	ix.elems, ix.atoms, ix.ends = ix.elems[:0], ix.atoms[:0], ix.ends[:0]

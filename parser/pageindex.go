@@ -29,8 +29,13 @@ type pageIndex struct {
 		name string
 		key  int32
 	}
-	values [len(valueAttrs)][]string // the values of valueAttrs, for [href*=...] and the like
-	known  map[need]bool             // needs already answered on this page
+	// values holds, per attribute of valueAttrs and then for id, every
+	// value on the page between NULs (which no value holds: the tokenizer
+	// replaces them): "[href*=x]" is one search of this text, "[href^=x]"
+	// a search for NUL x, "[href$=x]" for x NUL, "[href=x]" for NUL x NUL.
+	values [len(valueAttrs) + 1][]byte
+	known  map[need]bool      // needs already answered on this page
+	picked map[picking]string // what regexps picked out of texts on this page (see filter)
 
 	root   *html.Node            // the indexed tree
 	elems  []*html.Node          // its elements in document order
@@ -153,10 +158,11 @@ func valueSlot(key string) int {
 func indexPage(doc *html.Node) *pageIndex { return indexSized(doc, 1024) }
 
 // indexMarkup is indexPage for the tree html.Parse made of body: its
-// lists are sized for the start tags of body at once, instead of grown.
+// lists are sized at once for about as many elements as body has start
+// tags (half its tags: a count of "</" would cost as much as the index).
 func indexMarkup(doc *html.Node, body []byte) *pageIndex {
-	tags := bytes.Count(body, []byte("<")) - bytes.Count(body, []byte("</"))
-	return indexSized(doc, max(tags+16, 64))
+	tags := bytes.Count(body, []byte("<"))
+	return indexSized(doc, max(tags/2+16, 64))
 }
 
 // indexSized is indexPage with room for about elems elements; its lists
@@ -210,10 +216,11 @@ func (ix *pageIndex) walk(n *html.Node, expand bool) {
 				continue
 			case "id":
 				ix.ids.add(a.Val, i)
+				ix.addValue(idSlot, a.Val)
 				continue
 			}
 			if v := valueSlot(a.Key); v >= 0 {
-				ix.values[v] = append(ix.values[v], a.Val)
+				ix.addValue(v, a.Val)
 			}
 			ix.attrs.addKey(ix.attrKey(a.Key), i)
 		}
@@ -313,37 +320,41 @@ func (ix *pageIndex) lookup(n need) bool {
 	return ok
 }
 
-// anyValue reports whether some value of the attribute satisfies the need's operator.
-func (ix *pageIndex) anyValue(n need) bool {
-	if n.name == "id" {
-		for id := range ix.ids.at {
-			if n.satisfiedBy(id) {
-				return true
-			}
-		}
-		return false
+// idSlot is the place of the id attribute's values in pageIndex.values.
+const idSlot = len(valueAttrs)
+
+// addValue records a value of the attribute in slot v of values.
+func (ix *pageIndex) addValue(v int, val string) {
+	if len(ix.values[v]) == 0 {
+		ix.values[v] = append(ix.values[v], 0)
 	}
-	for _, v := range ix.values[valueSlot(n.name)] {
-		if n.satisfiedBy(v) {
-			return true
-		}
-	}
-	return false
+	ix.values[v] = append(append(ix.values[v], val...), 0)
 }
 
-// satisfiedBy reports whether an attribute value satisfies the need's operator.
-func (n need) satisfiedBy(v string) bool {
+// anyValue reports whether some value of the attribute satisfies the need's operator.
+func (ix *pageIndex) anyValue(n need) bool {
+	slot := idSlot
+	if n.name != "id" {
+		slot = valueSlot(n.name)
+	}
+	all := ix.values[slot]
+	if len(all) == 0 {
+		return false
+	}
+	var find []byte
 	switch n.op {
 	case "=":
-		return v == n.value
+		find = append(append([]byte{0}, n.value...), 0)
 	case "^=":
-		return strings.HasPrefix(v, n.value)
+		find = append([]byte{0}, n.value...)
 	case "$=":
-		return strings.HasSuffix(v, n.value)
+		find = append([]byte(n.value), 0)
 	case "*=":
-		return strings.Contains(v, n.value)
+		find = []byte(n.value)
+	default:
+		return true // "~=", "|=": left to the selector
 	}
-	return true // "~=", "|=": left to the selector
+	return bytes.Contains(all, find)
 }
 
 var (
@@ -473,4 +484,29 @@ func (ix *pageIndex) attrKey(name string) int32 {
 		slot.name, slot.key = name, ix.attrs.key(name)
 	}
 	return slot.key
+}
+
+// picking is a regexp applied to a text.
+type picking struct {
+	re   *regexp.Regexp
+	text string
+}
+
+// filter returns a.filter(v), remembering it for the page: the same texts
+// recur on a page (each post's profile labels, its authors' links), and a
+// map look-up costs a tenth of a regexp's match. ix may be nil.
+func (ix *pageIndex) filter(a *alt, v string) string {
+	if a.re == nil || v == "" || ix == nil {
+		return a.filter(v)
+	}
+	k := picking{a.re, v}
+	if out, ok := ix.picked[k]; ok {
+		return out
+	}
+	out := a.filter(v)
+	if ix.picked == nil {
+		ix.picked = make(map[picking]string, 64)
+	}
+	ix.picked[k] = out
+	return out
 }

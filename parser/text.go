@@ -93,6 +93,9 @@ func nodeText(n *html.Node) string {
 	if n.Type == html.TextNode {
 		return foldSpace(n.Data)
 	}
+	if k := n.FirstChild; k != nil && k == n.LastChild && k.Type == html.TextNode {
+		return foldSpace(k.Data) // what textOf gives one text node, without a copy when it is folded
+	}
 	return foldSpace(textOf(n, textOptions{}))
 }
 
@@ -174,24 +177,36 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 
 // writeFolded writes s with its whitespace runs folded to single spaces.
 // A run of words already joined by single ASCII spaces, the most of a
-// page's text, is written at once.
+// page's text, is written at once. Printable ASCII (above the space) is
+// never whitespace: it is passed over without asking charAt.
 func (w *textWriter) writeFolded(s string) {
 	for i := 0; i < len(s); {
-		n, space := charAt(s, i)
-		if space {
-			w.space = true
-			i += n
-			continue
+		if c := s[i]; c <= ' ' || c >= utf8.RuneSelf {
+			if n, space := charAt(s, i); space {
+				w.space = true
+				i += n
+				continue
+			}
 		}
 		start, end := i, i
 		for i < len(s) {
+			c := s[i]
+			if ' ' < c && c < utf8.RuneSelf {
+				i++
+				end = i
+				continue
+			}
 			n, space := charAt(s, i)
 			if !space {
 				i += n
 				end = i
 				continue
 			}
-			if s[i] == ' ' && i+1 < len(s) {
+			if c == ' ' && i+1 < len(s) {
+				if d := s[i+1]; ' ' < d && d < utf8.RuneSelf {
+					i++
+					continue
+				}
 				if _, next := charAt(s, i+1); !next {
 					i++
 					continue
@@ -315,6 +330,11 @@ func foldSpace(s string) string {
 func isFolded(s string) bool {
 	prevSpace := true // a space at the start is not folded
 	for i := 0; i < len(s); {
+		if c := s[i]; ' ' < c && c < utf8.RuneSelf {
+			prevSpace = false
+			i++
+			continue
+		}
 		n, space := charAt(s, i)
 		if space && (prevSpace || s[i] != ' ') {
 			return false

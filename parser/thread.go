@@ -28,6 +28,7 @@ type extractor struct {
 	pageLinksFound          []*html.Node
 	next                    string
 	linked                  map[string]string // see Page.FetchURLs
+	resolved                map[string]string // abs's answers, by reference
 }
 
 // thread fills p with the thread and posts of a thread page.
@@ -336,12 +337,23 @@ func (x *extractor) pageZone() *time.Location {
 	return x.zone
 }
 
-// abs returns ref resolved against the page URL, or "".
+// abs returns ref resolved against the page URL, or "". Answers are
+// remembered for the page: its links repeat (each post's author, avatar,
+// profile and report links), and resolving parses the URL.
 func (x *extractor) abs(ref string) string {
-	if x.refs != nil {
-		return resolve(x.refs, ref)
+	if u, ok := x.resolved[ref]; ok {
+		return u
 	}
-	return resolve(x.base, ref)
+	base := x.base
+	if x.refs != nil {
+		base = x.refs
+	}
+	u := resolve(base, ref)
+	if x.resolved == nil {
+		x.resolved = make(map[string]string, 64)
+	}
+	x.resolved[ref] = u
+	return u
 }
 
 // withoutSession returns the link u without session and tracking parameters
