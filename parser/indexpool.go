@@ -27,6 +27,7 @@ func (ix *pageIndex) release() {
 		name string
 		key  int32
 	}{}
+	clear(ix.recentLists[:])
 	for i := range ix.values {
 		ix.values[i] = ix.values[i][:0]
 	}
@@ -37,6 +38,7 @@ func (ix *pageIndex) release() {
 	ix.elems, ix.atoms, ix.ends = ix.elems[:0], ix.atoms[:0], ix.ends[:0]
 	clear(ix.tags)
 	clear(ix.placed)
+	ix.lastScoped = nil
 	ix.hidden, ix.off = ix.hidden[:0], 0
 	freeIndexes.Put(ix)
 }

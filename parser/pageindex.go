@@ -29,6 +29,12 @@ type pageIndex struct {
 		name string
 		key  int32
 	}
+	recentLists [128]struct { // a cache before list's look-ups, by cacheSlot of the name and kind
+		set  bool
+		kind byte
+		name string
+		list []int32
+	}
 	// values holds, per attribute of valueAttrs and then for id, every
 	// value on the page between NULs (which no value holds: the tokenizer
 	// replaces them): "[href*=x]" is one search of this text, "[href^=x]"
@@ -43,8 +49,11 @@ type pageIndex struct {
 	tags   map[atom.Atom][]int32 // elements by tag, listed when first asked for
 	ends   []int32               // ends[i]: the index after the last element inside elems[i]
 	placed map[*html.Node]int32  // elements searches found, by index: the contexts of later searches
-	hidden []span                // ranges of elements that hideChildren detached
-	off    int                   // while > 0, searches walk the tree: a detached subtree the index cannot place
+	// lastScoped is the element scope placed last, and lastScope its range.
+	lastScoped *html.Node
+	lastScope  span
+	hidden     []span // ranges of elements that hideChildren detached
+	off        int    // while > 0, searches walk the tree: a detached subtree the index cannot place
 }
 
 // postings maps names to the elements (indexes into pageIndex.elems) that
@@ -209,7 +218,8 @@ func (ix *pageIndex) walk(n *html.Node, expand bool) {
 		ix.elems = append(ix.elems, c)
 		ix.ends = append(ix.ends, 0)
 		ix.atoms = append(ix.atoms, c.DataAtom)
-		for _, a := range c.Attr {
+		for j := range c.Attr {
+			a := &c.Attr[j]
 			switch a.Key {
 			case "class":
 				ix.addClasses(a.Val, i)

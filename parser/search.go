@@ -26,8 +26,21 @@ type span struct{ lo, hi int32 }
 
 func (s span) has(i int32) bool { return s.lo <= i && i < s.hi }
 
-// list returns the elements that have the anchor's name.
+// list returns the elements that have the anchor's name. A post's rules
+// ask for the same few names again and again: the answers sit in a small
+// cache before the maps.
 func (ix *pageIndex) list(a anchor) []int32 {
+	slot := &ix.recentLists[(cacheSlot(a.name)+int(a.kind))&(len(ix.recentLists)-1)]
+	if slot.set && slot.kind == a.kind && slot.name == a.name {
+		return slot.list
+	}
+	l := ix.lookupList(a)
+	slot.set, slot.kind, slot.name, slot.list = true, a.kind, a.name, l
+	return l
+}
+
+// lookupList is list without the cache.
+func (ix *pageIndex) lookupList(a anchor) []int32 {
 	switch a.kind {
 	case '.':
 		return ix.classes.get(a.name)
@@ -70,11 +83,15 @@ func (ix *pageIndex) scope(n *html.Node) (span, bool) {
 	if n == ix.root {
 		return span{0, int32(len(ix.elems))}, true
 	}
+	if n == ix.lastScoped { // a post's rules search from the post, one after another
+		return ix.lastScope, true
+	}
 	i, ok := ix.placed[n]
 	if !ok {
 		return span{}, false
 	}
-	return span{i, ix.ends[i]}, true
+	ix.lastScoped, ix.lastScope = n, span{i, ix.ends[i]}
+	return ix.lastScope, true
 }
 
 // place remembers where element i is, so that searches from it use the index.
