@@ -18,7 +18,7 @@ func (x *extractor) author(n *html.Node) Author {
 		a.ID = id
 	}
 	if u := c.get("AuthorURL").text(n); u != "" {
-		a.URL = withoutSession(x.abs(u))
+		a.URL = x.link(u)
 		if a.ID == "" && c.get("AuthorID").empty() { // an engine that says where ids are is not second-guessed
 			a.ID = lastDigits(strings.TrimSuffix(u, "/"))
 		}

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ type extractor struct {
 	next                    string
 	linked                  map[string]string // see Page.FetchURLs
 	resolved                map[string]string // abs's answers, by reference
+	cleaned                 map[string]string // link's answers, by reference
 }
 
 // thread fills p with the thread and posts of a thread page.
@@ -123,11 +125,9 @@ func (x *extractor) post(n *html.Node) Post {
 	if p.PostedAt == nil && p.DateRaw != "" {
 		p.PostedAt = x.displayTime(p.DateRaw)
 	}
-	seen := map[string]bool{}
 	for _, r := range c.get("Reaction").all(n) {
 		name := displayValue(r)
-		if name != "" && !seen[name] {
-			seen[name] = true
+		if name != "" && !slices.ContainsFunc(p.Reactions, func(r Reaction) bool { return r.Name == name }) {
 			p.Reactions = append(p.Reactions, Reaction{Name: name})
 		}
 	}
@@ -154,7 +154,7 @@ func (x *extractor) attachments(n *html.Node, p *Post) {
 		}
 		att := Attachment{Name: c.get("AttachName").text(a)}
 		if link != nil {
-			att.URL = withoutSession(x.abs(attr(link, "href"))) // phpBB and vBulletin put the session id in download links
+			att.URL = x.link(attr(link, "href")) // phpBB and vBulletin put the session id in download links
 			if att.Name == "" {
 				att.Name = nodeText(link)
 			}
@@ -353,6 +353,21 @@ func (x *extractor) abs(ref string) string {
 		x.resolved = make(map[string]string, 64)
 	}
 	x.resolved[ref] = u
+	return u
+}
+
+// link returns ref resolved against the page URL without session and
+// tracking parameters (see withoutSession), or "", remembered for the page
+// as abs's answers are.
+func (x *extractor) link(ref string) string {
+	if u, ok := x.cleaned[ref]; ok {
+		return u
+	}
+	u := withoutSession(x.abs(ref))
+	if x.cleaned == nil {
+		x.cleaned = make(map[string]string, 64)
+	}
+	x.cleaned[ref] = u
 	return u
 }
 
