@@ -29,8 +29,9 @@ func (ix *pageIndex) release() {
 	}{}
 	clear(ix.recentLists[:])
 	for i := range ix.values {
-		ix.values[i] = ix.values[i][:0]
+		ix.values[i], ix.valueEnds[i], ix.valueElems[i] = ix.values[i][:0], ix.valueEnds[i][:0], ix.valueElems[i][:0]
 	}
+	clear(ix.valued)
 	clear(ix.known)
 	clear(ix.picked)
 	ix.root = nil

@@ -40,8 +40,12 @@ type pageIndex struct {
 	// replaces them): "[href*=x]" is one search of this text, "[href^=x]"
 	// a search for NUL x, "[href$=x]" for x NUL, "[href=x]" for NUL x NUL.
 	values [len(valueAttrs) + 1][]byte
-	known  map[need]bool      // needs already answered on this page
-	picked map[picking]string // what regexps picked out of texts on this page (see filter)
+	// valueEnds and valueElems give, per value in values, where it ends
+	// there and the element that has it (see valued).
+	valueEnds, valueElems [len(valueAttrs) + 1][]int32
+	valued                map[need][]int32   // the elements whose value satisfies a need, listed when first asked for
+	known                 map[need]bool      // needs already answered on this page
+	picked                map[picking]string // what regexps picked out of texts on this page (see filter)
 
 	root   *html.Node            // the indexed tree
 	elems  []*html.Node          // its elements in document order
@@ -226,11 +230,11 @@ func (ix *pageIndex) walk(n *html.Node, expand bool) {
 				continue
 			case "id":
 				ix.ids.add(a.Val, i)
-				ix.addValue(idSlot, a.Val)
+				ix.addValue(idSlot, a.Val, i)
 				continue
 			}
 			if v := valueSlot(a.Key); v >= 0 {
-				ix.addValue(v, a.Val)
+				ix.addValue(v, a.Val, i)
 			}
 			ix.attrs.addKey(ix.attrKey(a.Key), i)
 		}
@@ -334,11 +338,73 @@ func (ix *pageIndex) lookup(n need) bool {
 const idSlot = len(valueAttrs)
 
 // addValue records a value of the attribute in slot v of values.
-func (ix *pageIndex) addValue(v int, val string) {
+func (ix *pageIndex) addValue(v int, val string, elem int32) {
 	if len(ix.values[v]) == 0 {
 		ix.values[v] = append(ix.values[v], 0)
 	}
 	ix.values[v] = append(append(ix.values[v], val...), 0)
+	ix.valueEnds[v] = append(ix.valueEnds[v], int32(len(ix.values[v])))
+	ix.valueElems[v] = append(ix.valueElems[v], elem)
+}
+
+// valuedElems returns the elements, in document order, whose value of the
+// need's attribute satisfies its operator: every match of a compound with
+// "[href*=x]" is among the elements whose href holds x, which one search
+// of the joined values finds. It returns false for a need it cannot list.
+func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
+	slot := idSlot
+	if n.name != "id" {
+		slot = valueSlot(n.name)
+	}
+	find := n.needle()
+	if slot < 0 || find == nil {
+		return nil, false
+	}
+	if l, ok := ix.valued[n]; ok {
+		return l, true
+	}
+	var out []int32
+	all, ends := ix.values[slot], ix.valueEnds[slot]
+	for from := 0; from < len(all); {
+		j := bytes.Index(all[from:], find)
+		if j < 0 {
+			break
+		}
+		at := from + j
+		if find[0] == 0 {
+			at++ // the NUL before the value belongs to the value before it
+		}
+		k, _ := slices.BinarySearch(ends, int32(at+1)) // the value whose end is past at
+		if k < len(ends) {
+			if e := ix.valueElems[slot][k]; len(out) == 0 || out[len(out)-1] != e {
+				out = append(out, e)
+			}
+			from = int(ends[k]) - 1 // on to the next value (from its leading NUL)
+		} else {
+			break
+		}
+	}
+	if ix.valued == nil {
+		ix.valued = make(map[need][]int32, 16)
+	}
+	ix.valued[n] = out
+	return out, true
+}
+
+// needle returns what anyValue and valuedElems search the joined values
+// for, or nil for an operator they do not answer.
+func (n need) needle() []byte {
+	switch n.op {
+	case "=":
+		return append(append([]byte{0}, n.value...), 0)
+	case "^=":
+		return append([]byte{0}, n.value...)
+	case "$=":
+		return append([]byte(n.value), 0)
+	case "*=":
+		return []byte(n.value)
+	}
+	return nil
 }
 
 // anyValue reports whether some value of the attribute satisfies the need's operator.
@@ -351,17 +417,8 @@ func (ix *pageIndex) anyValue(n need) bool {
 	if len(all) == 0 {
 		return false
 	}
-	var find []byte
-	switch n.op {
-	case "=":
-		find = append(append([]byte{0}, n.value...), 0)
-	case "^=":
-		find = append([]byte{0}, n.value...)
-	case "$=":
-		find = append([]byte(n.value), 0)
-	case "*=":
-		find = []byte(n.value)
-	default:
+	find := n.needle()
+	if find == nil {
 		return true // "~=", "|=": left to the selector
 	}
 	return bytes.Contains(all, find)

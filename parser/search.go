@@ -116,6 +116,11 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	var out []int32
 	for g, ga := range a.anchors {
 		best, _ := ix.rarest(ga.last)
+		for _, n := range ga.lastValues {
+			if l, ok := ix.valuedElems(n); ok && len(l) < len(best) {
+				best = l
+			}
+		}
 		best = within(best, s)
 		if len(best) > 4 && len(ga.outer) > 0 {
 			best = ix.inside(best, a, ga, ctx, s)
