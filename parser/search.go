@@ -116,12 +116,14 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	var out []int32
 	for g, ga := range a.anchors {
 		best, _ := ix.rarest(ga.last)
-		for _, n := range ga.lastValues {
-			if l, ok := ix.valuedElems(n); ok && len(l) < len(best) {
-				best = l
+		best = within(best, s)
+		if len(best) > manyCandidates {
+			for _, n := range ga.lastValues {
+				if l, ok := ix.valuedElems(n); ok && len(l) < len(best) {
+					best = within(l, s)
+				}
 			}
 		}
-		best = within(best, s)
 		if len(best) > 4 && len(ga.outer) > 0 {
 			best = ix.inside(best, a, ga, ctx, s)
 		}
@@ -133,6 +135,11 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	}
 	return out, true
 }
+
+// manyCandidates is how many candidates a search takes before it asks
+// for the elements whose attribute value passes its test (a search of the
+// page's values, once per page and test): a post's searches have a few.
+const manyCandidates = 32
 
 // rarest returns the elements with the rarest of the anchors, and that anchor.
 func (ix *pageIndex) rarest(as []anchor) ([]int32, anchor) {
