@@ -28,6 +28,9 @@ type textOptions struct {
 // private-use character that no page's text is expected to hold.
 const markRune = '\uE000'
 
+// markBytes is markRune in UTF-8.
+var markBytes = []byte(string(markRune))
+
 // preSpace and preTab stand for the spaces and tabs of preformatted text
 // while lines are trimmed, so code keeps its indentation.
 const (
@@ -177,16 +180,13 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 
 // writeFolded writes s with its whitespace runs folded to single spaces.
 // A run of words already joined by single ASCII spaces, the most of a
-// page's text, is written at once. Printable ASCII (above the space) is
-// never whitespace: it is passed over without asking charAt.
+// page's text, is written at once.
 func (w *textWriter) writeFolded(s string) {
 	for i := 0; i < len(s); {
-		if c := s[i]; c <= ' ' || c >= utf8.RuneSelf {
-			if n, space := charAt(s, i); space {
-				w.space = true
-				i += n
-				continue
-			}
+		if n, space := spaceAt(s, i); space {
+			w.space = true
+			i += n
+			continue
 		}
 		start, end := i, i
 		for i < len(s) {
@@ -196,18 +196,14 @@ func (w *textWriter) writeFolded(s string) {
 				end = i
 				continue
 			}
-			n, space := charAt(s, i)
+			n, space := spaceAt(s, i)
 			if !space {
 				i += n
 				end = i
 				continue
 			}
 			if c == ' ' && i+1 < len(s) {
-				if d := s[i+1]; ' ' < d && d < utf8.RuneSelf {
-					i++
-					continue
-				}
-				if _, next := charAt(s, i+1); !next {
+				if _, next := spaceAt(s, i+1); !next {
 					i++
 					continue
 				}
@@ -217,6 +213,20 @@ func (w *textWriter) writeFolded(s string) {
 		w.flushSpace()
 		w.b = append(w.b, s[start:end]...)
 	}
+}
+
+// spaceAt reports whether a whitespace character (see isSpace) starts at
+// s[i], and how far to go on: its length, or 1 for any other byte. Only
+// three lead bytes start a non-ASCII space (U+00A0, U+200B, U+FEFF), so
+// other characters are passed over byte by byte without decoding.
+func spaceAt(s string, i int) (n int, space bool) {
+	switch c := s[i]; c {
+	case ' ', '\t', '\n', '\r', '\f':
+		return 1, true
+	case 0xC2, 0xE2, 0xEF:
+		return charAt(s, i)
+	}
+	return 1, false
 }
 
 // charAt returns the byte length of the character at s[i] and whether it is
@@ -264,6 +274,10 @@ func (w *textWriter) finish() (string, []int) {
 	runes, blank := 0, 0
 	// Look for marks and preformatted runs line by line only when the text has some.
 	hasMark := w.special && bytes.ContainsRune(all, markRune)
+	marksLeft := 0 // offsets are counted only until the last mark is placed
+	if hasMark {
+		marksLeft = bytes.Count(all, markBytes)
+	}
 	hasPre := w.special && (bytes.ContainsRune(all, preSpace) || bytes.ContainsRune(all, preTab))
 	for len(all) > 0 {
 		l := all
@@ -275,10 +289,11 @@ func (w *textWriter) finish() (string, []int) {
 		l = bytes.TrimFunc(l, isSpace)
 		if w.special {
 			if hasMark && bytes.ContainsRune(l, markRune) {
-				for range bytes.Count(l, []byte(string(markRune))) {
+				for range bytes.Count(l, markBytes) {
 					marks = append(marks, runes)
+					marksLeft--
 				}
-				l = bytes.TrimFunc(bytes.ReplaceAll(l, []byte(string(markRune)), nil), isSpace)
+				l = bytes.TrimFunc(bytes.ReplaceAll(l, markBytes, nil), isSpace)
 			}
 			if hasPre && (bytes.ContainsRune(l, preSpace) || bytes.ContainsRune(l, preTab)) {
 				l = []byte(strings.TrimRight(preRestore.Replace(string(l)), " \t"))
@@ -297,7 +312,7 @@ func (w *textWriter) finish() (string, []int) {
 			runes += len(sep)
 		}
 		blank = 0
-		if w.special { // offsets are counted only where there are marks to place
+		if marksLeft > 0 {
 			runes += utf8.RuneCount(l)
 		}
 		out = append(out, l...) // may overwrite l: it moves it down
@@ -335,7 +350,7 @@ func isFolded(s string) bool {
 			i++
 			continue
 		}
-		n, space := charAt(s, i)
+		n, space := spaceAt(s, i)
 		if space && (prevSpace || s[i] != ' ') {
 			return false
 		}
