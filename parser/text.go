@@ -188,28 +188,31 @@ func (w *textWriter) writeFolded(s string) {
 			i += n
 			continue
 		}
-		start, end := i, i
+		start := i
 		for i < len(s) {
 			c := s[i]
 			if ' ' < c && c < utf8.RuneSelf {
 				i++
-				end = i
-				continue
-			}
-			n, space := spaceAt(s, i)
-			if !space {
-				i += n
-				end = i
 				continue
 			}
 			if c == ' ' && i+1 < len(s) {
+				if d := s[i+1]; ' ' < d && d < utf8.RuneSelf {
+					i += 2 // a single space between words stays in the run
+					continue
+				}
 				if _, next := spaceAt(s, i+1); !next {
 					i++
 					continue
 				}
+				break
 			}
-			break
+			n, space := spaceAt(s, i)
+			if space {
+				break
+			}
+			i += n
 		}
+		end := i // the run ends at a space or at the end of s
 		w.flushSpace()
 		w.b = append(w.b, s[start:end]...)
 	}
