@@ -223,10 +223,13 @@ func (r rule) text(ctx *html.Node) string {
 		if a.sel != nil && a.re != nil {
 			// A regexp picks a part of a text: the first matching element
 			// whose text has it, as several may match the selector.
-			for _, m := range r.ix.all(a, n, false) {
-				if v := r.ix.filter(a, a.value(m)); v != "" {
-					return v
-				}
+			var found string
+			r.ix.each(a, n, func(m *html.Node) bool {
+				found = r.ix.filter(a, a.value(m))
+				return found == ""
+			})
+			if found != "" {
+				return found
 			}
 			continue
 		}

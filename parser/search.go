@@ -278,6 +278,30 @@ func (ix *pageIndex) all(a *alt, ctx *html.Node, place bool) []*html.Node {
 	return out
 }
 
+// each calls f for every element at or below ctx that the alternative's
+// selector matches, in document order, until f returns false: all without
+// the list, for a caller that wants the first match that passes a test.
+func (ix *pageIndex) each(a *alt, ctx *html.Node, f func(*html.Node) bool) {
+	s, ok := ix.scope(ctx)
+	var cs []int32
+	if ok {
+		cs, ok = ix.candidates(a, ctx, s)
+	}
+	if !ok {
+		for _, m := range a.matchAll(ctx) {
+			if !f(m) {
+				return
+			}
+		}
+		return
+	}
+	for _, i := range cs {
+		if n := ix.elems[i]; ix.visible(i) && a.matchAt(n, ctx) && !f(n) {
+			return
+		}
+	}
+}
+
 // outer returns the elements at or below ctx that the alternative's
 // selector matches and that are not inside another of them, in document order.
 func (ix *pageIndex) outer(a *alt, ctx *html.Node) []*html.Node {
