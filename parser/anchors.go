@@ -20,6 +20,9 @@ type anchor struct {
 type groupAnchors struct {
 	last  []anchor   // the names of its last compound: the matched element has them all
 	outer [][]anchor // per compound joined to the last by descendant and child combinators only, its names: the match lies inside an element with them
+	// lastValues are the attribute values its last compound tests
+	// ("a[href*='u=']"): the matched element's values satisfy them all.
+	lastValues []need
 }
 
 var leadingTag = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9-]*`)
@@ -40,7 +43,7 @@ func anchorsOf(groups []string) []groupAnchors {
 		if len(parts) == 0 {
 			return nil
 		}
-		ga := groupAnchors{last: compoundAnchors(parts[len(parts)-1])}
+		ga := groupAnchors{last: compoundAnchors(parts[len(parts)-1]), lastValues: valueNeeds(parts[len(parts)-1])}
 		if len(ga.last) == 0 {
 			return nil
 		}
@@ -74,6 +77,21 @@ func compoundAnchors(c string) []anchor {
 		}
 	}
 	return as
+}
+
+// valueNeeds returns the attribute-value tests of a compound selector
+// (without pseudo-class arguments) that the page index can list the
+// elements of: an operator of =, ^=, $= or *= with a value, case-sensitive.
+func valueNeeds(c string) []need {
+	var ns []need
+	for _, m := range needPart.FindAllStringSubmatch(c, -1) {
+		n := need{kind: '[', name: strings.ToLower(m[3]), op: m[4], value: m[5] + m[6] + m[7]}
+		if m[3] == "" || m[8] != "" || n.value == "" || n.needle() == nil {
+			continue
+		}
+		ns = append(ns, n)
+	}
+	return ns
 }
 
 // compounds splits a complex selector (without pseudo-class arguments) into

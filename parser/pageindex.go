@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -27,8 +29,23 @@ type pageIndex struct {
 		name string
 		key  int32
 	}
-	values [len(valueAttrs)][]string // the values of valueAttrs, for [href*=...] and the like
-	known  map[need]bool             // needs already answered on this page
+	recentLists [128]struct { // a cache before list's look-ups, by cacheSlot of the name and kind
+		set  bool
+		kind byte
+		name string
+		list []int32
+	}
+	// values holds, per attribute of valueAttrs and then for id, every
+	// value on the page between NULs (which no value holds: the tokenizer
+	// replaces them): "[href*=x]" is one search of this text, "[href^=x]"
+	// a search for NUL x, "[href$=x]" for x NUL, "[href=x]" for NUL x NUL.
+	values [len(valueAttrs) + 1][]byte
+	// valueEnds and valueElems give, per value in values, where it ends
+	// there and the element that has it (see valued).
+	valueEnds, valueElems [len(valueAttrs) + 1][]int32
+	valued                map[need][]int32   // the elements whose value satisfies a need, listed when first asked for
+	known                 map[need]bool      // needs already answered on this page
+	picked                map[picking]string // what regexps picked out of texts on this page (see filter)
 
 	root   *html.Node            // the indexed tree
 	elems  []*html.Node          // its elements in document order
@@ -36,8 +53,11 @@ type pageIndex struct {
 	tags   map[atom.Atom][]int32 // elements by tag, listed when first asked for
 	ends   []int32               // ends[i]: the index after the last element inside elems[i]
 	placed map[*html.Node]int32  // elements searches found, by index: the contexts of later searches
-	hidden []span                // ranges of elements that hideChildren detached
-	off    int                   // while > 0, searches walk the tree: a detached subtree the index cannot place
+	// lastScoped is the element scope placed last, and lastScope its range.
+	lastScoped *html.Node
+	lastScope  span
+	hidden     []span // ranges of elements that hideChildren detached
+	off        int    // while > 0, searches walk the tree: a detached subtree the index cannot place
 }
 
 // postings maps names to the elements (indexes into pageIndex.elems) that
@@ -82,14 +102,14 @@ func (p *postings[K]) addKey(k, i int32) {
 
 // build sorts what add collected into lists, by a counting sort.
 func (p *postings[K]) build() {
-	p.start = make([]int32, len(p.last)+1)
+	p.start = grown(p.start, len(p.last)+1)
 	for j := 0; j < len(p.pairs); j += 2 {
 		p.start[p.pairs[j]+1]++
 	}
 	for k := 1; k < len(p.start); k++ {
 		p.start[k] += p.start[k-1]
 	}
-	p.list = make([]int32, len(p.pairs)/2)
+	p.list = grown(p.list, len(p.pairs)/2)
 	fill := p.last // no longer needed: reused as the fill position of each name
 	copy(fill, p.start)
 	for j := 0; j < len(p.pairs); j += 2 {
@@ -97,7 +117,17 @@ func (p *postings[K]) build() {
 		p.list[fill[k]] = p.pairs[j+1]
 		fill[k]++
 	}
-	p.pairs, p.last = nil, nil
+	p.pairs, p.last = p.pairs[:0], p.last[:0] // kept for the next page (see pageIndex.release)
+}
+
+// grown returns s resized to n zeroed elements, reusing its array when it is large enough.
+func grown(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // has reports whether some element has the name.
@@ -138,17 +168,34 @@ func valueSlot(key string) int {
 
 // indexPage returns the index of the tree below doc, after expanding the
 // markup of each <noscript> that is not inside another (see expandNoscript).
-func indexPage(doc *html.Node) *pageIndex {
-	ix := &pageIndex{
-		classes:   newPostings[string](256),
-		classSets: make(map[string][]int32, 128),
-		ids:       newPostings[string](64),
-		attrs:     newPostings[string](32),
-		root:      doc,
-		elems:     make([]*html.Node, 0, 1024),
-		atoms:     make([]atom.Atom, 0, 1024),
-		ends:      make([]int32, 0, 1024),
+func indexPage(doc *html.Node) *pageIndex { return indexSized(doc, 1024) }
+
+// indexMarkup is indexPage for the tree html.Parse made of body: its
+// lists are sized at once for about as many elements as body has start
+// tags (half its tags: a count of "</" would cost as much as the index).
+func indexMarkup(doc *html.Node, body []byte) *pageIndex {
+	tags := bytes.Count(body, []byte("<"))
+	return indexSized(doc, max(tags/2+16, 64))
+}
+
+// indexSized is indexPage with room for about elems elements; its lists
+// come from a released index where one is free (see release).
+func indexSized(doc *html.Node, elems int) *pageIndex {
+	ix, _ := freeIndexes.Get().(*pageIndex)
+	if ix == nil {
+		ix = &pageIndex{
+			classes:   newPostings[string](256),
+			classSets: make(map[string][]int32, 128),
+			ids:       newPostings[string](64),
+			attrs:     newPostings[string](32),
+		}
 	}
+	ix.root = doc
+	ix.elems = slices.Grow(ix.elems, elems)
+	ix.atoms = slices.Grow(ix.atoms, elems)
+	ix.ends = slices.Grow(ix.ends, elems)
+	ix.classes.pairs = slices.Grow(ix.classes.pairs, 2*elems)
+	ix.attrs.pairs = slices.Grow(ix.attrs.pairs, 2*elems)
 	ix.walk(doc, true)
 	for _, p := range []*postings[string]{&ix.classes, &ix.ids, &ix.attrs} {
 		p.build()
@@ -175,17 +222,19 @@ func (ix *pageIndex) walk(n *html.Node, expand bool) {
 		ix.elems = append(ix.elems, c)
 		ix.ends = append(ix.ends, 0)
 		ix.atoms = append(ix.atoms, c.DataAtom)
-		for _, a := range c.Attr {
+		for j := range c.Attr {
+			a := &c.Attr[j]
 			switch a.Key {
 			case "class":
 				ix.addClasses(a.Val, i)
 				continue
 			case "id":
 				ix.ids.add(a.Val, i)
+				ix.addValue(idSlot, a.Val, i)
 				continue
 			}
 			if v := valueSlot(a.Key); v >= 0 {
-				ix.values[v] = append(ix.values[v], a.Val)
+				ix.addValue(v, a.Val, i)
 			}
 			ix.attrs.addKey(ix.attrKey(a.Key), i)
 		}
@@ -285,37 +334,94 @@ func (ix *pageIndex) lookup(n need) bool {
 	return ok
 }
 
-// anyValue reports whether some value of the attribute satisfies the need's operator.
-func (ix *pageIndex) anyValue(n need) bool {
-	if n.name == "id" {
-		for id := range ix.ids.at {
-			if n.satisfiedBy(id) {
-				return true
-			}
-		}
-		return false
+// idSlot is the place of the id attribute's values in pageIndex.values.
+const idSlot = len(valueAttrs)
+
+// addValue records a value of the attribute in slot v of values.
+func (ix *pageIndex) addValue(v int, val string, elem int32) {
+	if len(ix.values[v]) == 0 {
+		ix.values[v] = append(ix.values[v], 0)
 	}
-	for _, v := range ix.values[valueSlot(n.name)] {
-		if n.satisfiedBy(v) {
-			return true
-		}
-	}
-	return false
+	ix.values[v] = append(append(ix.values[v], val...), 0)
+	ix.valueEnds[v] = append(ix.valueEnds[v], int32(len(ix.values[v])))
+	ix.valueElems[v] = append(ix.valueElems[v], elem)
 }
 
-// satisfiedBy reports whether an attribute value satisfies the need's operator.
-func (n need) satisfiedBy(v string) bool {
+// valuedElems returns the elements, in document order, whose value of the
+// need's attribute satisfies its operator: every match of a compound with
+// "[href*=x]" is among the elements whose href holds x, which one search
+// of the joined values finds. It returns false for a need it cannot list.
+func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
+	slot := idSlot
+	if n.name != "id" {
+		slot = valueSlot(n.name)
+	}
+	find := n.needle()
+	if slot < 0 || find == nil {
+		return nil, false
+	}
+	if l, ok := ix.valued[n]; ok {
+		return l, true
+	}
+	var out []int32
+	all, ends := ix.values[slot], ix.valueEnds[slot]
+	for from := 0; from < len(all); {
+		j := bytes.Index(all[from:], find)
+		if j < 0 {
+			break
+		}
+		at := from + j
+		if find[0] == 0 {
+			at++ // the NUL before the value belongs to the value before it
+		}
+		k, _ := slices.BinarySearch(ends, int32(at+1)) // the value whose end is past at
+		if k < len(ends) {
+			if e := ix.valueElems[slot][k]; len(out) == 0 || out[len(out)-1] != e {
+				out = append(out, e)
+			}
+			from = int(ends[k]) - 1 // on to the next value (from its leading NUL)
+		} else {
+			break
+		}
+	}
+	if ix.valued == nil {
+		ix.valued = make(map[need][]int32, 16)
+	}
+	ix.valued[n] = out
+	return out, true
+}
+
+// needle returns what anyValue and valuedElems search the joined values
+// for, or nil for an operator they do not answer.
+func (n need) needle() []byte {
 	switch n.op {
 	case "=":
-		return v == n.value
+		return append(append([]byte{0}, n.value...), 0)
 	case "^=":
-		return strings.HasPrefix(v, n.value)
+		return append([]byte{0}, n.value...)
 	case "$=":
-		return strings.HasSuffix(v, n.value)
+		return append([]byte(n.value), 0)
 	case "*=":
-		return strings.Contains(v, n.value)
+		return []byte(n.value)
 	}
-	return true // "~=", "|=": left to the selector
+	return nil
+}
+
+// anyValue reports whether some value of the attribute satisfies the need's operator.
+func (ix *pageIndex) anyValue(n need) bool {
+	slot := idSlot
+	if n.name != "id" {
+		slot = valueSlot(n.name)
+	}
+	all := ix.values[slot]
+	if len(all) == 0 {
+		return false
+	}
+	find := n.needle()
+	if find == nil {
+		return true // "~=", "|=": left to the selector
+	}
+	return bytes.Contains(all, find)
 }
 
 var (
@@ -445,4 +551,29 @@ func (ix *pageIndex) attrKey(name string) int32 {
 		slot.name, slot.key = name, ix.attrs.key(name)
 	}
 	return slot.key
+}
+
+// picking is a regexp applied to a text.
+type picking struct {
+	re   *regexp.Regexp
+	text string
+}
+
+// filter returns a.filter(v), remembering it for the page: the same texts
+// recur on a page (each post's profile labels, its authors' links), and a
+// map look-up costs a tenth of a regexp's match. ix may be nil.
+func (ix *pageIndex) filter(a *alt, v string) string {
+	if a.re == nil || v == "" || ix == nil {
+		return a.filter(v)
+	}
+	k := picking{a.re, v}
+	if out, ok := ix.picked[k]; ok {
+		return out
+	}
+	out := a.filter(v)
+	if ix.picked == nil {
+		ix.picked = make(map[picking]string, 64)
+	}
+	ix.picked[k] = out
+	return out
 }

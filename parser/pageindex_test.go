@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -50,4 +51,45 @@ func TestPageIndexPrunes(t *testing.T) {
 // ix2root returns the same fragment as TestPageIndexPrunes indexes.
 func ix2root(t *testing.T) *html.Node {
 	return fragment(t, `<div class="message message--post" id="post-1" data-author="jo"><a href="/threads/a.1/">x</a><script src="/js/app.js"></script></div>`)
+}
+
+func TestValuedElemsListsTheElementsWhoseValueSatisfiesTheNeed(t *testing.T) {
+	ix := indexPage(fragment(t, `<a href="/t/1">one</a><a href="">empty</a><a href="/t/12">two</a>`+
+		`<a href="x/t/1">three</a><a name="t/1">named</a><link href="/t/1"><div id="post_9"></div><div id="post_10"></div>`))
+	tests := []struct {
+		name string
+		need need
+		want []string // the elements' texts or tags
+	}{
+		{"equal", need{kind: '[', name: "href", op: "=", value: "/t/1"}, []string{"one", "link"}},
+		{"prefix", need{kind: '[', name: "href", op: "^=", value: "/t/1"}, []string{"one", "two", "link"}},
+		{"suffix", need{kind: '[', name: "href", op: "$=", value: "t/1"}, []string{"one", "three", "link"}},
+		{"substring", need{kind: '[', name: "href", op: "*=", value: "t/1"}, []string{"one", "two", "three", "link"}},
+		{"another attribute's values are apart", need{kind: '[', name: "name", op: "*=", value: "t/1"}, []string{"named"}},
+		{"ids", need{kind: '[', name: "id", op: "^=", value: "post_1"}, []string{"div#post_10"}},
+		{"no value satisfies it", need{kind: '[', name: "href", op: "*=", value: "viewtopic"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, ok := ix.valuedElems(tt.need)
+			if !ok {
+				t.Fatal("need not listed")
+			}
+			var got []string
+			for _, i := range l {
+				n := ix.elems[i]
+				switch {
+				case n.Data == "a":
+					got = append(got, nodeText(n))
+				case attr(n, "id") != "":
+					got = append(got, n.Data+"#"+attr(n, "id"))
+				default:
+					got = append(got, n.Data)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

@@ -65,7 +65,12 @@ func (c *compiled) forPage(ix *pageIndex) *compiled {
 			c.cuts.cut.Store(string(key), t)
 		}
 	}
-	return &compiled{src: t.src, r: t.r, extra: t.extra, ix: ix}
+	out := &compiled{src: t.src, r: t.r, extra: t.extra, ix: ix}
+	out.recent = new([64]struct {
+		field string
+		r     rule
+	})
+	return out
 }
 
 // cut returns the compiled table with each rule cut to what can match on the indexed page.

@@ -125,7 +125,8 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	if err != nil { // html.Parse fails only on reader errors
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
 	}
-	ix := indexPage(doc) // what the page has (its <noscript> markup expanded): rules that need more are dropped for it
+	ix := indexMarkup(doc, body) // what the page has (its <noscript> markup expanded): rules that need more are dropped for it
+	defer ix.release()
 	page := &Page{URL: CanonicalURL(base, nil).String(), Kind: KindUnknown}
 	if p.generic {
 		page.Evidence = []string{"engine forced"}

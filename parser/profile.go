@@ -48,8 +48,29 @@ var profileLabels = map[string]profileKey{
 
 // labelKey returns the typed field a profile label names, or keyNone.
 func labelKey(label string) profileKey {
-	l := strings.ToLower(strings.TrimRight(strings.TrimSpace(label), ":： "))
-	return profileLabels[l]
+	l := strings.TrimRight(strings.TrimSpace(label), ":： ")
+	var buf [32]byte
+	if len(l) <= len(buf) && isASCII(l) { // most labels: lower-cased without allocating
+		for i := 0; i < len(l); i++ {
+			c := l[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return profileLabels[string(buf[:len(l)])]
+	}
+	return profileLabels[strings.ToLower(l)]
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // setTyped fills a's typed field named by label from value, reading dates

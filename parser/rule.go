@@ -164,10 +164,11 @@ func (r rule) node(ctx *html.Node) (*html.Node, alt) {
 	if ctx == nil {
 		return nil, alt{}
 	}
-	for _, a := range r.alts {
+	for i := range r.alts {
+		a := &r.alts[i]
 		n := a.start(ctx)
 		if a.sel != nil && n != nil {
-			n = r.ix.first(&a, n, true)
+			n = r.ix.first(a, n, true)
 		}
 		if n == nil {
 			continue
@@ -175,7 +176,7 @@ func (r rule) node(ctx *html.Node) (*html.Node, alt) {
 		if a.attr != "" && !hasAttr(n, a.attr) {
 			continue
 		}
-		return n, a
+		return n, *a
 	}
 	return nil, alt{}
 }
@@ -185,7 +186,8 @@ func (r rule) all(ctx *html.Node) []*html.Node {
 	if ctx == nil {
 		return nil
 	}
-	for _, a := range r.alts {
+	for i := range r.alts {
+		a := &r.alts[i]
 		n := a.start(ctx)
 		if n == nil {
 			continue
@@ -199,7 +201,7 @@ func (r rule) all(ctx *html.Node) []*html.Node {
 		if n == nil {
 			continue
 		}
-		if ns := r.ix.all(&a, n, true); len(ns) > 0 {
+		if ns := r.ix.all(a, n, true); len(ns) > 0 {
 			return ns
 		}
 	}
@@ -212,7 +214,8 @@ func (r rule) text(ctx *html.Node) string {
 	if ctx == nil {
 		return ""
 	}
-	for _, a := range r.alts {
+	for i := range r.alts {
+		a := &r.alts[i]
 		n := a.start(ctx)
 		if n == nil {
 			continue
@@ -220,20 +223,23 @@ func (r rule) text(ctx *html.Node) string {
 		if a.sel != nil && a.re != nil {
 			// A regexp picks a part of a text: the first matching element
 			// whose text has it, as several may match the selector.
-			for _, m := range r.ix.all(&a, n, false) {
-				if v := a.filter(a.value(m)); v != "" {
-					return v
-				}
+			var found string
+			r.ix.each(a, n, func(m *html.Node) bool {
+				found = r.ix.filter(a, a.value(m))
+				return found == ""
+			})
+			if found != "" {
+				return found
 			}
 			continue
 		}
 		if a.sel != nil {
-			n = r.ix.first(&a, n, false)
+			n = r.ix.first(a, n, false)
 		}
 		if n == nil {
 			continue
 		}
-		if v := a.filter(a.value(n)); v != "" {
+		if v := r.ix.filter(a, a.value(n)); v != "" {
 			return v
 		}
 	}
@@ -248,7 +254,8 @@ func (r rule) matches(ctx *html.Node) bool {
 
 // is reports whether n itself matches any alternative of the rule.
 func (r rule) is(n *html.Node) bool {
-	for _, a := range r.alts {
+	for i := range r.alts {
+		a := &r.alts[i]
 		if a.sel == nil {
 			continue
 		}
@@ -291,11 +298,12 @@ func (r rule) outer(ctx *html.Node) []*html.Node {
 	if ctx == nil {
 		return nil
 	}
-	for _, a := range r.alts {
+	for i := range r.alts {
+		a := &r.alts[i]
 		if a.sel == nil {
 			return []*html.Node{ctx}
 		}
-		if out := r.ix.outer(&a, ctx); len(out) > 0 {
+		if out := r.ix.outer(a, ctx); len(out) > 0 {
 			return out
 		}
 	}

@@ -26,8 +26,21 @@ type span struct{ lo, hi int32 }
 
 func (s span) has(i int32) bool { return s.lo <= i && i < s.hi }
 
-// list returns the elements that have the anchor's name.
+// list returns the elements that have the anchor's name. A post's rules
+// ask for the same few names again and again: the answers sit in a small
+// cache before the maps.
 func (ix *pageIndex) list(a anchor) []int32 {
+	slot := &ix.recentLists[(cacheSlot(a.name)+int(a.kind))&(len(ix.recentLists)-1)]
+	if slot.set && slot.kind == a.kind && slot.name == a.name {
+		return slot.list
+	}
+	l := ix.lookupList(a)
+	slot.set, slot.kind, slot.name, slot.list = true, a.kind, a.name, l
+	return l
+}
+
+// lookupList is list without the cache.
+func (ix *pageIndex) lookupList(a anchor) []int32 {
 	switch a.kind {
 	case '.':
 		return ix.classes.get(a.name)
@@ -70,11 +83,15 @@ func (ix *pageIndex) scope(n *html.Node) (span, bool) {
 	if n == ix.root {
 		return span{0, int32(len(ix.elems))}, true
 	}
+	if n == ix.lastScoped { // a post's rules search from the post, one after another
+		return ix.lastScope, true
+	}
 	i, ok := ix.placed[n]
 	if !ok {
 		return span{}, false
 	}
-	return span{i, ix.ends[i]}, true
+	ix.lastScoped, ix.lastScope = n, span{i, ix.ends[i]}
+	return ix.lastScope, true
 }
 
 // place remembers where element i is, so that searches from it use the index.
@@ -100,6 +117,13 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	for g, ga := range a.anchors {
 		best, _ := ix.rarest(ga.last)
 		best = within(best, s)
+		if len(best) > manyCandidates {
+			for _, n := range ga.lastValues {
+				if l, ok := ix.valuedElems(n); ok && len(l) < len(best) {
+					best = within(l, s)
+				}
+			}
+		}
 		if len(best) > 4 && len(ga.outer) > 0 {
 			best = ix.inside(best, a, ga, ctx, s)
 		}
@@ -111,6 +135,11 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	}
 	return out, true
 }
+
+// manyCandidates is how many candidates a search takes before it asks
+// for the elements whose attribute value passes its test (a search of the
+// page's values, once per page and test): a post's searches have a few.
+const manyCandidates = 32
 
 // rarest returns the elements with the rarest of the anchors, and that anchor.
 func (ix *pageIndex) rarest(as []anchor) ([]int32, anchor) {
@@ -247,6 +276,30 @@ func (ix *pageIndex) all(a *alt, ctx *html.Node, place bool) []*html.Node {
 		}
 	}
 	return out
+}
+
+// each calls f for every element at or below ctx that the alternative's
+// selector matches, in document order, until f returns false: all without
+// the list, for a caller that wants the first match that passes a test.
+func (ix *pageIndex) each(a *alt, ctx *html.Node, f func(*html.Node) bool) {
+	s, ok := ix.scope(ctx)
+	var cs []int32
+	if ok {
+		cs, ok = ix.candidates(a, ctx, s)
+	}
+	if !ok {
+		for _, m := range a.matchAll(ctx) {
+			if !f(m) {
+				return
+			}
+		}
+		return
+	}
+	for _, i := range cs {
+		if n := ix.elems[i]; ix.visible(i) && a.matchAt(n, ctx) && !f(n) {
+			return
+		}
+	}
 }
 
 // outer returns the elements at or below ctx that the alternative's

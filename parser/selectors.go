@@ -97,6 +97,13 @@ type compiled struct {
 	extra map[string]rule
 	ix    *pageIndex // the page the table is cut to (see forPage), or nil; its rules search through it
 	cuts  *pageCuts  // the table cut to pages, by what they have (see forPage); nil for a cut table
+	// recent caches get's answers before the map, for a table of one page
+	// (see forPage), whose posts ask for the same few dozen rules each; nil
+	// for a table that goroutines share.
+	recent *[64]struct {
+		field string
+		r     rule
+	}
 }
 
 // compile compiles every rule of s; it names the field of a bad selector.
@@ -131,7 +138,15 @@ func (s Selectors) compile() (*compiled, error) {
 // get returns the compiled rule of the named field, searching through the
 // page index of the page the table is cut to.
 func (c *compiled) get(field string) rule {
-	r := c.r[field]
-	r.ix = c.ix
-	return r
+	if c.recent == nil {
+		r := c.r[field]
+		r.ix = c.ix
+		return r
+	}
+	slot := &c.recent[cacheSlot(field)&(len(c.recent)-1)]
+	if slot.field != field {
+		slot.field, slot.r = field, c.r[field]
+		slot.r.ix = c.ix
+	}
+	return slot.r
 }

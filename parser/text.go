@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +27,9 @@ type textOptions struct {
 // markRune stands in the text being built for a marked node; it is a
 // private-use character that no page's text is expected to hold.
 const markRune = '\uE000'
+
+// markBytes is markRune in UTF-8.
+var markBytes = []byte(string(markRune))
 
 // preSpace and preTab stand for the spaces and tabs of preformatted text
 // while lines are trimmed, so code keeps its indentation.
@@ -75,7 +80,8 @@ func textOf(n *html.Node, opt textOptions) string {
 // textMarked returns textOf(n, opt) and, for each node that opt.mark
 // reports, in document order, the offset in runes into the text where it stood.
 func textMarked(n *html.Node, opt textOptions) (string, []int) {
-	var w textWriter
+	w := newTextWriter()
+	defer w.free()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, opt, false)
 	}
@@ -90,14 +96,36 @@ func nodeText(n *html.Node) string {
 	if n.Type == html.TextNode {
 		return foldSpace(n.Data)
 	}
+	if k := n.FirstChild; k != nil && k == n.LastChild && k.Type == html.TextNode {
+		return foldSpace(k.Data) // what textOf gives one text node, without a copy when it is folded
+	}
 	return foldSpace(textOf(n, textOptions{}))
 }
 
 // textWriter accumulates text with the line rules of textOf.
 type textWriter struct {
-	b       strings.Builder
+	b       []byte
 	space   bool // a space is due before the next word
 	special bool // a mark or preformatted text was written: finish looks for them
+}
+
+// textWriters keeps writers with their buffers between texts: a page asks
+// for hundreds of texts (names, dates, profile values, bodies), and a
+// buffer grown anew for each cost more than the text itself.
+var textWriters = sync.Pool{New: func() any { return &textWriter{b: make([]byte, 0, 512)} }}
+
+// newTextWriter returns an empty writer from textWriters; free returns it.
+func newTextWriter() *textWriter {
+	w := textWriters.Get().(*textWriter)
+	w.b, w.space, w.special = w.b[:0], false, false
+	return w
+}
+
+// free returns w to textWriters, unless its buffer grew too large to keep.
+func (w *textWriter) free() {
+	if cap(w.b) <= 1<<16 {
+		textWriters.Put(w)
+	}
 }
 
 func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
@@ -106,7 +134,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 		if pre {
 			w.flushSpace()
 			w.special = true
-			w.b.WriteString(preSpaces.Replace(n.Data))
+			w.b = append(w.b, preSpaces.Replace(n.Data)...)
 			return
 		}
 		w.writeFolded(n.Data)
@@ -121,7 +149,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 	if opt.mark != nil && opt.mark(n) {
 		w.endLine()
 		w.special = true
-		w.b.WriteRune(markRune)
+		w.b = utf8.AppendRune(w.b, markRune)
 		w.endLine()
 		return
 	}
@@ -155,31 +183,53 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 // page's text, is written at once.
 func (w *textWriter) writeFolded(s string) {
 	for i := 0; i < len(s); {
-		n, space := charAt(s, i)
-		if space {
+		if n, space := spaceAt(s, i); space {
 			w.space = true
 			i += n
 			continue
 		}
-		start, end := i, i
+		start := i
 		for i < len(s) {
-			n, space := charAt(s, i)
-			if !space {
-				i += n
-				end = i
+			c := s[i]
+			if ' ' < c && c < utf8.RuneSelf {
+				i++
 				continue
 			}
-			if s[i] == ' ' && i+1 < len(s) {
-				if _, next := charAt(s, i+1); !next {
+			if c == ' ' && i+1 < len(s) {
+				if d := s[i+1]; ' ' < d && d < utf8.RuneSelf {
+					i += 2 // a single space between words stays in the run
+					continue
+				}
+				if _, next := spaceAt(s, i+1); !next {
 					i++
 					continue
 				}
+				break
 			}
-			break
+			n, space := spaceAt(s, i)
+			if space {
+				break
+			}
+			i += n
 		}
+		end := i // the run ends at a space or at the end of s
 		w.flushSpace()
-		w.b.WriteString(s[start:end])
+		w.b = append(w.b, s[start:end]...)
 	}
+}
+
+// spaceAt reports whether a whitespace character (see isSpace) starts at
+// s[i], and how far to go on: its length, or 1 for any other byte. Only
+// three lead bytes start a non-ASCII space (U+00A0, U+200B, U+FEFF), so
+// other characters are passed over byte by byte without decoding.
+func spaceAt(s string, i int) (n int, space bool) {
+	switch c := s[i]; c {
+	case ' ', '\t', '\n', '\r', '\f':
+		return 1, true
+	case 0xC2, 0xE2, 0xEF:
+		return charAt(s, i)
+	}
+	return 1, false
 }
 
 // charAt returns the byte length of the character at s[i] and whether it is
@@ -195,8 +245,8 @@ func charAt(s string, i int) (n int, space bool) {
 
 func (w *textWriter) flushSpace() {
 	if w.space {
-		if w.b.Len() > 0 {
-			w.b.WriteByte(' ')
+		if len(w.b) > 0 {
+			w.b = append(w.b, ' ')
 		}
 		w.space = false
 	}
@@ -205,71 +255,72 @@ func (w *textWriter) flushSpace() {
 // lineBreak ends the current line, as <br> does: two in a row leave a blank line.
 func (w *textWriter) lineBreak() {
 	w.space = false
-	w.b.WriteByte('\n')
+	w.b = append(w.b, '\n')
 }
 
 // endLine ends the current line unless it is empty, as a block element's edge does.
 func (w *textWriter) endLine() {
 	w.space = false
-	if s := w.b.Len(); s > 0 && w.last() != '\n' {
-		w.b.WriteByte('\n')
+	if s := len(w.b); s > 0 && w.b[s-1] != '\n' {
+		w.b = append(w.b, '\n')
 	}
-}
-
-func (w *textWriter) last() byte {
-	s := w.b.String()
-	return s[len(s)-1]
 }
 
 // finish trims every line, keeps at most one blank line in a row and trims
 // the whole; it returns the rune offsets where marks stood, and drops them.
+// The lines are compacted in place: what is kept of a line never ends after
+// the line, so the result is copied out of the buffer once.
 func (w *textWriter) finish() (string, []int) {
-	all := w.b.String()
-	var out strings.Builder
-	out.Grow(len(all))
+	all := w.b
+	out := w.b[:0]
 	var marks []int
 	runes, blank := 0, 0
 	// Look for marks and preformatted runs line by line only when the text has some.
-	hasMark := w.special && strings.ContainsRune(all, markRune)
-	hasPre := w.special && (strings.ContainsRune(all, preSpace) || strings.ContainsRune(all, preTab))
+	hasMark := w.special && bytes.ContainsRune(all, markRune)
+	marksLeft := 0 // offsets are counted only until the last mark is placed
+	if hasMark {
+		marksLeft = bytes.Count(all, markBytes)
+	}
+	hasPre := w.special && (bytes.ContainsRune(all, preSpace) || bytes.ContainsRune(all, preTab))
 	for len(all) > 0 {
 		l := all
-		if i := strings.IndexByte(all, '\n'); i >= 0 {
+		if i := bytes.IndexByte(all, '\n'); i >= 0 {
 			l, all = all[:i], all[i+1:]
 		} else {
-			all = ""
+			all = nil
 		}
-		l = strings.TrimFunc(l, isSpace)
+		l = bytes.TrimFunc(l, isSpace)
 		if w.special {
-			if hasMark && strings.ContainsRune(l, markRune) {
-				for range strings.Count(l, string(markRune)) {
+			if hasMark && bytes.ContainsRune(l, markRune) {
+				for range bytes.Count(l, markBytes) {
 					marks = append(marks, runes)
+					marksLeft--
 				}
-				l = strings.TrimFunc(strings.ReplaceAll(l, string(markRune), ""), isSpace)
+				l = bytes.TrimFunc(bytes.ReplaceAll(l, markBytes, nil), isSpace)
 			}
-			if hasPre && (strings.ContainsRune(l, preSpace) || strings.ContainsRune(l, preTab)) {
-				l = strings.TrimRight(preRestore.Replace(l), " \t")
+			if hasPre && (bytes.ContainsRune(l, preSpace) || bytes.ContainsRune(l, preTab)) {
+				l = []byte(strings.TrimRight(preRestore.Replace(string(l)), " \t"))
 			}
 		}
-		if l == "" {
+		if len(l) == 0 {
 			blank++
 			continue
 		}
-		if out.Len() > 0 {
+		if len(out) > 0 {
 			sep := "\n"
 			if blank > 0 {
 				sep = "\n\n"
 			}
-			out.WriteString(sep)
+			out = append(out, sep...)
 			runes += len(sep)
 		}
 		blank = 0
-		out.WriteString(l)
-		if w.special { // offsets are counted only where there are marks to place
-			runes += utf8.RuneCountInString(l)
+		if marksLeft > 0 {
+			runes += utf8.RuneCount(l)
 		}
+		out = append(out, l...) // may overwrite l: it moves it down
 	}
-	return out.String(), marks
+	return string(out), marks
 }
 
 // isSpace reports HTML whitespace and the no-break space, which pages use as padding.
@@ -286,9 +337,10 @@ func foldSpace(s string) string {
 	if isFolded(s) {
 		return s // most texts are: no copy
 	}
-	var w textWriter
+	w := newTextWriter()
+	defer w.free()
 	w.writeFolded(s)
-	return w.b.String()
+	return string(w.b)
 }
 
 // isFolded reports whether s is already folded: no whitespace at its ends,
@@ -296,7 +348,12 @@ func foldSpace(s string) string {
 func isFolded(s string) bool {
 	prevSpace := true // a space at the start is not folded
 	for i := 0; i < len(s); {
-		n, space := charAt(s, i)
+		if c := s[i]; ' ' < c && c < utf8.RuneSelf {
+			prevSpace = false
+			i++
+			continue
+		}
+		n, space := spaceAt(s, i)
 		if space && (prevSpace || s[i] != ' ') {
 			return false
 		}
@@ -321,12 +378,21 @@ func attr(n *html.Node, key string) string {
 
 // innerHTML returns the HTML of n's children as the page has them.
 func innerHTML(n *html.Node) string {
-	var b strings.Builder
+	b := htmlBuffers.Get().(*bytes.Buffer)
+	b.Reset()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		_ = html.Render(&b, c)
+		_ = html.Render(b, c)
 	}
-	return strings.TrimSpace(b.String())
+	s := string(bytes.TrimSpace(b.Bytes()))
+	if b.Cap() <= 1<<18 {
+		htmlBuffers.Put(b)
+	}
+	return s
 }
+
+// htmlBuffers keeps innerHTML's buffers between posts, so that a post's
+// HTML is copied once, at its size, instead of grown from nothing.
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // isEmoji reports whether s is made of emoji and other symbols only, with no letter or digit.
 func isEmoji(s string) bool {

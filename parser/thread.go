@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,8 @@ type extractor struct {
 	pageLinksFound          []*html.Node
 	next                    string
 	linked                  map[string]string // see Page.FetchURLs
+	resolved                map[string]string // abs's answers, by reference
+	cleaned                 map[string]string // link's answers, by reference
 }
 
 // thread fills p with the thread and posts of a thread page.
@@ -89,6 +92,7 @@ func (x *extractor) post(n *html.Node) Post {
 	}
 	body, _ := c.get("Body").node(n)
 	if body != nil {
+		p.BodyHTML = innerHTML(body)
 		x.body(body, &p)
 	}
 	// Attachments, edit notes and signatures may sit inside the body.
@@ -121,11 +125,9 @@ func (x *extractor) post(n *html.Node) Post {
 	if p.PostedAt == nil && p.DateRaw != "" {
 		p.PostedAt = x.displayTime(p.DateRaw)
 	}
-	seen := map[string]bool{}
 	for _, r := range c.get("Reaction").all(n) {
 		name := displayValue(r)
-		if name != "" && !seen[name] {
-			seen[name] = true
+		if name != "" && !slices.ContainsFunc(p.Reactions, func(r Reaction) bool { return r.Name == name }) {
 			p.Reactions = append(p.Reactions, Reaction{Name: name})
 		}
 	}
@@ -152,7 +154,7 @@ func (x *extractor) attachments(n *html.Node, p *Post) {
 		}
 		att := Attachment{Name: c.get("AttachName").text(a)}
 		if link != nil {
-			att.URL = withoutSession(x.abs(attr(link, "href"))) // phpBB and vBulletin put the session id in download links
+			att.URL = x.link(attr(link, "href")) // phpBB and vBulletin put the session id in download links
 			if att.Name == "" {
 				att.Name = nodeText(link)
 			}
@@ -179,10 +181,10 @@ func (x *extractor) hideChildren(n *html.Node) (restore func()) {
 	}
 }
 
-// body fills the text, HTML, quotes, links and images of a post from its body element.
+// body fills the text, quotes, links and images of a post from its body
+// element (not its HTML: the API of a JSON engine gives that as it is).
 func (x *extractor) body(body *html.Node, p *Post) {
 	c := x.c
-	p.BodyHTML = innerHTML(body)
 	quoteRule := c.get("Quote")
 	var top []*html.Node
 	for _, q := range quoteRule.outer(body) {
@@ -335,12 +337,38 @@ func (x *extractor) pageZone() *time.Location {
 	return x.zone
 }
 
-// abs returns ref resolved against the page URL, or "".
+// abs returns ref resolved against the page URL, or "". Answers are
+// remembered for the page: its links repeat (each post's author, avatar,
+// profile and report links), and resolving parses the URL.
 func (x *extractor) abs(ref string) string {
-	if x.refs != nil {
-		return resolve(x.refs, ref)
+	if u, ok := x.resolved[ref]; ok {
+		return u
 	}
-	return resolve(x.base, ref)
+	base := x.base
+	if x.refs != nil {
+		base = x.refs
+	}
+	u := resolve(base, ref)
+	if x.resolved == nil {
+		x.resolved = make(map[string]string, 64)
+	}
+	x.resolved[ref] = u
+	return u
+}
+
+// link returns ref resolved against the page URL without session and
+// tracking parameters (see withoutSession), or "", remembered for the page
+// as abs's answers are.
+func (x *extractor) link(ref string) string {
+	if u, ok := x.cleaned[ref]; ok {
+		return u
+	}
+	u := withoutSession(x.abs(ref))
+	if x.cleaned == nil {
+		x.cleaned = make(map[string]string, 64)
+	}
+	x.cleaned[ref] = u
+	return u
 }
 
 // withoutSession returns the link u without session and tracking parameters
