@@ -26,8 +26,9 @@ type dateReader struct {
 
 // siteDates is what a dateReader learned of one site's dates.
 type siteDates struct {
-	locale string
-	days   map[string]dayMemo // calendar part (and fetch day, for relative ones) -> its date
+	locale  string
+	days    map[string]dayMemo    // calendar part (and fetch day, for relative ones) -> its date
+	layouts map[string]siteLayout // page language -> the Go layout of the site's dates (datelayouts.go)
 }
 
 // dayMemo is a remembered calendar part: its date, or that the library found none.
@@ -95,6 +96,9 @@ func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 	if s == "" {
 		return nil
 	}
+	if t, ok := r.byLayout(site, lang, s); ok {
+		return &t
+	}
 	digits := strings.ContainsAny(s, "0123456789")
 	if !digits && !isRelative(s) {
 		return nil
@@ -111,6 +115,7 @@ func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 				return nil
 			}
 			t := time.Date(d.Year, d.Month, d.Day, h, min, sec, 0, time.UTC)
+			r.learnLayout(site, lang, s, t)
 			return &t
 		}
 	}
