@@ -91,8 +91,23 @@ func (x *extractor) pageLinks() []string {
 }
 
 // canonical returns href resolved against the page and canonicalised, or ""
-// when it is not an http(s) link.
+// when it is not an http(s) link. Answers are remembered for the page: a
+// page-jump list's options (some 300 on a long thread) have no href and each
+// reads as the page itself, and the page links and breadcrumbs repeat.
 func (x *extractor) canonical(href string) string {
+	if c, ok := x.canonicals[href]; ok {
+		return c
+	}
+	c := x.canonicalOnce(href)
+	if x.canonicals == nil {
+		x.canonicals = make(map[string]string, 32)
+	}
+	x.canonicals[href] = c
+	return c
+}
+
+// canonicalOnce is canonical without the page's memory.
+func (x *extractor) canonicalOnce(href string) string {
 	abs := x.abs(href)
 	if abs == "" {
 		return ""

@@ -26,8 +26,9 @@ type dateReader struct {
 
 // siteDates is what a dateReader learned of one site's dates.
 type siteDates struct {
-	locale string
-	days   map[string]dayMemo // calendar part (and fetch day, for relative ones) -> its date
+	locale  string
+	days    map[string]dayMemo    // calendar part (and fetch day, for relative ones) -> its date
+	layouts map[string]siteLayout // page language -> the Go layout of the site's dates (datelayouts.go)
 }
 
 // dayMemo is a remembered calendar part: its date, or that the library found none.
@@ -95,6 +96,9 @@ func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 	if s == "" {
 		return nil
 	}
+	if t, ok := r.byLayout(site, lang, s); ok {
+		return &t
+	}
 	digits := strings.ContainsAny(s, "0123456789")
 	if !digits && !isRelative(s) {
 		return nil
@@ -111,6 +115,7 @@ func (r *dateReader) read(site, lang, raw string, now time.Time) *time.Time {
 				return nil
 			}
 			t := time.Date(d.Year, d.Month, d.Day, h, min, sec, 0, time.UTC)
+			r.learnLayout(site, lang, s, t)
 			return &t
 		}
 	}
@@ -266,6 +271,9 @@ func (r *dateReader) siteLocked(site string) *siteDates {
 // cleanDate folds a displayed date's whitespace and strips what forums put
 // around it ("« ... »", a trailing dot) and English ordinal suffixes.
 func cleanDate(raw string) string {
+	if isCleanDate(raw) {
+		return raw
+	}
 	s := strings.Join(strings.Fields(raw), " ")
 	s = strings.Trim(s, "«»·|-–— ")
 	s = strings.TrimSuffix(s, ".")
@@ -273,4 +281,24 @@ func cleanDate(raw string) string {
 		s = ordinal.ReplaceAllString(s, "$1")
 	}
 	return s
+}
+
+// isCleanDate reports whether cleanDate would return raw as it is: printable
+// ASCII with single spaces between words, nothing to trim at either end and
+// no ordinal suffix. Most displayed dates are, and need no copy.
+func isCleanDate(raw string) bool {
+	if raw == "" || raw[0] == ' ' || raw[0] == '|' || raw[0] == '-' {
+		return false
+	}
+	switch raw[len(raw)-1] {
+	case ' ', '|', '-', '.':
+		return false
+	}
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c < ' ' || c >= 0x7f || c == ' ' && raw[i-1] == ' ' {
+			return false
+		}
+	}
+	return !strings.Contains(raw, "st") && !strings.Contains(raw, "nd") && !strings.Contains(raw, "rd") && !strings.Contains(raw, "th")
 }

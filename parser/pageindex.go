@@ -563,7 +563,7 @@ type picking struct {
 // recur on a page (each post's profile labels, its authors' links), and a
 // map look-up costs a tenth of a regexp's match. ix may be nil.
 func (ix *pageIndex) filter(a *alt, v string) string {
-	if a.re == nil || v == "" || ix == nil {
+	if a.re == nil || a.pick != nil || v == "" || ix == nil { // a quick pick costs less than the look-up
 		return a.filter(v)
 	}
 	k := picking{a.re, v}

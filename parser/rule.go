@@ -35,13 +35,14 @@ type rule struct {
 }
 
 type alt struct {
-	sel   cascadia.Selector // nil: the context element itself
-	group matcher           // the same selector, for walks of our own
-	chain chain             // the same selector as a scoped chain, when it is one
-	attr  string            // "" reads the text
-	re    *regexp.Regexp    // nil: the value as it is
-	prev  bool              // look from the context's previous element sibling
-	needs [][]need          // what a page must have for each group of the selector to match (see needsOf)
+	sel   cascadia.Selector           // nil: the context element itself
+	group matcher                     // the same selector, for walks of our own
+	chain chain                       // the same selector as a scoped chain, when it is one
+	attr  string                      // "" reads the text
+	re    *regexp.Regexp              // nil: the value as it is
+	pick  func(string) (string, bool) // re's quick equivalent (see quickPicks), or nil
+	prev  bool                        // look from the context's previous element sibling
+	needs [][]need                    // what a page must have for each group of the selector to match (see needsOf)
 
 	anchors []groupAnchors // per group, the names it needs, for searches through the page index
 
@@ -106,6 +107,12 @@ func (a alt) filter(v string) string {
 	if a.re == nil || v == "" {
 		return v
 	}
+	if a.pick != nil {
+		if g, ok := a.pick(v); ok && g != "" {
+			return strings.TrimSpace(g)
+		}
+		return ""
+	}
 	m := a.re.FindStringSubmatch(v)
 	switch {
 	case m == nil:
@@ -138,7 +145,7 @@ func compileRule(r Rule) (rule, error) {
 			if err != nil {
 				return rule{}, fmt.Errorf("regexp in %q: %w", a, err)
 			}
-			c.re = re
+			c.re, c.pick = re, quickPicks[re.String()]
 			a = strings.TrimSpace(a[:i])
 		}
 		css := a

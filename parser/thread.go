@@ -31,6 +31,7 @@ type extractor struct {
 	linked                  map[string]string // see Page.FetchURLs
 	resolved                map[string]string // abs's answers, by reference
 	cleaned                 map[string]string // link's answers, by reference
+	canonicals              map[string]string // canonical's answers, by reference
 }
 
 // thread fills p with the thread and posts of a thread page.

@@ -1,0 +1,36 @@
+package parser
+
+import (
+	"regexp"
+	"testing"
+)
+
+// TestQuickPicksMatchTheirRegexps compares each quick pick with its regexp,
+// through alt.filter, on every text of up to five pieces drawn from colons,
+// the regexp's spaces, a non-breaking space, letters, a multi-byte letter and
+// an invalid byte, and on some real profile texts.
+func TestQuickPicksMatchTheirRegexps(t *testing.T) {
+	pieces := []string{":", " ", "\n", "\t", "\r", "\f", "\v", "\u00a0", "a", "é", "\xff", "Posts"}
+	texts := []string{"", "Posts: 1,234", "Joined: Tue Dec 31, 2019 2:22 pm", "Location:\n  Paris", "Location: Paris\n",
+		"Posts:\u00a0 12", "no colon", ":leading colon", "Join Date: Jun 2012\nPosts: 4"}
+	var grow func(s string, n int)
+	grow = func(s string, n int) {
+		texts = append(texts, s)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			grow(s+p, n-1)
+		}
+	}
+	grow("", 5)
+	for src, pick := range quickPicks {
+		re := regexp.MustCompile(src)
+		slow, quick := alt{re: re}, alt{re: re, pick: pick}
+		for _, v := range texts {
+			if got, want := quick.filter(v), slow.filter(v); got != want {
+				t.Fatalf("%s on %q: quick pick gives %q, the regexp %q", src, v, got, want)
+			}
+		}
+	}
+}
