@@ -75,8 +75,8 @@ func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 
 // hrefPattern returns the shape of a link to this site that is not the page itself.
 func (g *genericReader) hrefPattern(href string) (string, bool) {
-	u := resolve(g.base, href)
-	if u == "" || !sameSite(u, g.base.Host) {
+	u := g.resolve(href)
+	if u == "" || !g.sameSite(u) {
 		return "", false
 	}
 	pat := urlPattern(u)
@@ -133,12 +133,13 @@ func (g *genericReader) chooseAuthors(l *layout) {
 	for _, p := range pats {
 		most = max(most, count[p])
 	}
+	user := map[string]bool{} // userWords of the shapes compared, matched once each
 	for _, p := range pats {
 		if 5*count[p] < 4*most {
 			continue
 		}
-		if best == "" || (userWords.MatchString(p) && !userWords.MatchString(best)) ||
-			(userWords.MatchString(p) == userWords.MatchString(best) && count[p] > count[best]) {
+		user[p] = userWords.MatchString(p)
+		if best == "" || (user[p] && !user[best]) || (user[p] == user[best] && count[p] > count[best]) {
 			best = p
 		}
 	}
@@ -288,6 +289,45 @@ func sameSite(u, host string) bool {
 		return false
 	}
 	return siteDomain(pu.Hostname()) == siteDomain(strings.Split(host, ":")[0])
+}
+
+// resolve returns resolve(g.base, href), remembered.
+func (g *genericReader) resolve(href string) string {
+	u, ok := g.resolved[href]
+	if !ok {
+		u = resolve(g.base, href)
+		if g.resolved == nil {
+			g.resolved = map[string]string{}
+		}
+		g.resolved[href] = u
+	}
+	return u
+}
+
+// sameSite returns sameSite(u, g.base.Host), remembered.
+func (g *genericReader) sameSite(u string) bool {
+	same, ok := g.sites[u]
+	if !ok {
+		same = sameSite(u, g.base.Host)
+		if g.sites == nil {
+			g.sites = map[string]bool{}
+		}
+		g.sites[u] = same
+	}
+	return same
+}
+
+// pageless returns pageless(u), remembered.
+func (g *genericReader) pageless(u string) string {
+	p, ok := g.shapes[u]
+	if !ok {
+		p = pageless(u)
+		if g.shapes == nil {
+			g.shapes = map[string]string{}
+		}
+		g.shapes[u] = p
+	}
+	return p
 }
 
 // siteDomain returns the last two labels of a host name, lower-cased.

@@ -28,7 +28,7 @@ func urlPattern(raw string) string {
 		case i == len(segs)-1 && i > 0 && u.RawQuery == "":
 			segs[i] = "*"
 		default:
-			segs[i] = classDigits.ReplaceAllString(s, "9")
+			segs[i] = digitsTo9(s)
 		}
 	}
 	var b strings.Builder
@@ -84,7 +84,7 @@ func pageless(raw string) string {
 		}
 	}
 	s := strings.ToLower(u.Host) + path + "?" + encodeSorted(q)
-	return classDigits.ReplaceAllString(s, "9")
+	return digitsTo9(s)
 }
 
 // nextWords are the labels of next-page links in common forum languages.
@@ -110,7 +110,7 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 	own := pageless(pageURL)
 	seen := map[string]bool{CanonicalURL(mustURL(pageURL), nil).String(): true}
 	add := func(href string) string {
-		u := resolve(g.base, href)
+		u := g.resolve(href)
 		if u == "" || crawlTrap(strings.TrimPrefix(u, g.base.Scheme+"://"+g.base.Host)) {
 			return ""
 		}
@@ -163,7 +163,7 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 				if err != nil || num < 1 || num > 100000 {
 					break
 				}
-				if u := resolve(g.base, href); u != "" && pageless(u) == own {
+				if u := g.resolve(href); u != "" && g.pageless(u) == own {
 					if add(href) != "" {
 						last = max(last, num)
 					}
@@ -224,8 +224,8 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 			continue
 		}
 		titles[i] = best
-		if u := resolve(g.base, attr(best, "href")); u != "" {
-			pats[i] = pageless(u)
+		if u := g.resolve(attr(best, "href")); u != "" {
+			pats[i] = g.pageless(u)
 			count[pats[i]]++
 		}
 	}
@@ -244,7 +244,7 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 		if a == nil || pats[i] != top {
 			continue
 		}
-		pu, err := url.Parse(resolve(g.base, attr(a, "href")))
+		pu, err := url.Parse(g.resolve(attr(a, "href")))
 		if err != nil || !strings.EqualFold(pu.Host, g.base.Host) {
 			continue
 		}

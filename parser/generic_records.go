@@ -41,6 +41,11 @@ type genericReader struct {
 	hrefs   map[string]linkFact     // hrefPattern answers
 	// recordLinks are the links of each record, found once for all readings.
 	recordLinks map[*html.Node][]*html.Node
+	// resolved, sites and shapes remember resolve, sameSite and pageless
+	// of the page's links: the readings ask of one link many times.
+	resolved map[string]string
+	sites    map[string]bool
+	shapes   map[string]string
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
@@ -278,7 +283,7 @@ func (g *genericReader) sameBodies(l *layout) int {
 		if b == nil || g.s.info[b].text > 200 {
 			continue
 		}
-		k := strings.Join(strings.Fields(classDigits.ReplaceAllString(nodeText(b), "")), " ")
+		k := strings.Join(strings.Fields(withoutDigits(nodeText(b))), " ")
 		count[k]++
 		top = max(top, count[k])
 	}
@@ -301,14 +306,14 @@ func (g *genericReader) listBodies(l *layout) int {
 			if href == "" || strings.HasPrefix(href, "#") || actionLink(href) || isControl(a) {
 				return
 			}
-			u := resolve(g.base, href)
-			if u == "" || !sameSite(u, g.base.Host) {
+			u := g.resolve(href)
+			if u == "" || !g.sameSite(u) {
 				return
 			}
 			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {
 				return
 			}
-			k := pageless(u)
+			k := g.pageless(u)
 			if !has[i][k] {
 				has[i][k] = true
 				count[k]++
