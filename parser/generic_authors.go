@@ -76,11 +76,15 @@ func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 // hrefPattern returns the shape of a link to this site that is not the page itself.
 func (g *genericReader) hrefPattern(href string) (string, bool) {
 	u := g.resolve(href)
-	if u == "" || !g.sameSite(u) {
+	if u == "" {
 		return "", false
 	}
-	pat := urlPattern(u)
-	if pat == g.pagePat || pat == "" || g.samePage(u) {
+	pu, err := url.Parse(u) // once, for the three questions below
+	if err != nil || !g.onSite(pu) {
+		return "", false
+	}
+	pat := parsedPattern(pu)
+	if pat == g.pagePat || pat == "" || g.samePage(pu) {
 		return "", false
 	}
 	return pat, true
@@ -90,9 +94,8 @@ func (g *genericReader) hrefPattern(href string) (string, bool) {
 // another query (a view of the thread: a post of it, a share dialog),
 // unless the two queries have no key in common (index.php?topic=1 and
 // index.php?action=profile are different pages).
-func (g *genericReader) samePage(u string) bool {
-	pu, err := url.Parse(u)
-	if err != nil || pu.Path != g.page.Path || !strings.EqualFold(pu.Host, g.page.Host) {
+func (g *genericReader) samePage(pu *url.URL) bool {
+	if pu.Path != g.page.Path || !strings.EqualFold(pu.Host, g.page.Host) {
 		return false
 	}
 	if g.page.RawQuery == "" {
@@ -308,13 +311,22 @@ func (g *genericReader) resolve(href string) string {
 func (g *genericReader) sameSite(u string) bool {
 	same, ok := g.sites[u]
 	if !ok {
-		same = sameSite(u, g.base.Host)
+		pu, err := url.Parse(u)
+		same = err == nil && g.onSite(pu)
 		if g.sites == nil {
 			g.sites = map[string]bool{}
 		}
 		g.sites[u] = same
 	}
 	return same
+}
+
+// onSite is sameSite(u, g.base.Host) of a parsed u.
+func (g *genericReader) onSite(pu *url.URL) bool {
+	if g.baseDomain == "" {
+		g.baseDomain = siteDomain(strings.Split(g.base.Host, ":")[0])
+	}
+	return siteDomain(pu.Hostname()) == g.baseDomain
 }
 
 // pageless returns pageless(u), remembered.
@@ -333,11 +345,12 @@ func (g *genericReader) pageless(u string) string {
 // siteDomain returns the last two labels of a host name, lower-cased.
 func siteDomain(h string) string {
 	h = strings.ToLower(h)
-	parts := strings.Split(h, ".")
-	if len(parts) <= 2 {
-		return h
+	if i := strings.LastIndexByte(h, '.'); i >= 0 {
+		if j := strings.LastIndexByte(h[:i], '.'); j >= 0 {
+			return h[j+1:]
+		}
 	}
-	return strings.Join(parts[len(parts)-2:], ".")
+	return h
 }
 
 // eachElement calls f for each element in r outside quotes and signatures, in page order.

@@ -25,7 +25,7 @@ func dateTestTexts(t *testing.T) []string {
 	texts := []string{"", "2019-09-29", "22.02.2019", "10/05/2006", "04-06-2019", "1.2.3", "12345-1-1", "2019-09-299",
 		"a2019-09-29", "2019-09-29a", "_1/2/33", "v1.2.3", "1.2.33333", "x 1.2.33 y", "12.12.12.12", "Jan 5", "März 2020",
 		"MÄRZ 3", "ſeptember 3", "Settings 12", "market 2020", "Dec.5", "5 déc. 2019", "DÉC 1999", "2100 Jan", "1999", "x_12",
-		"août 31", "AOÛT", "Posted: Mon Jan 07, 2020 9:14 pm", "Válasz #9 Dátum: 2011-05-18,", "Aujourd'hui, 10h12", "123 mai"}
+		"août 31", "AOÛT", "/Posting.php?mode=REPLY", "LIKE", "Javascript:void(0)", "İnfo", "li\u212ae", "Posted: Mon Jan 07, 2020 9:14 pm", "Válasz #9 Dátum: 2011-05-18,", "Aujourd'hui, 10h12", "123 mai"}
 	for _, fx := range manifest(t) {
 		if strings.HasSuffix(fx.File, ".json") {
 			continue
@@ -56,7 +56,7 @@ func dateTestTexts(t *testing.T) []string {
 	}
 	alphabet := []rune("0123456789012345-/._ a:JjMmAaÄäRrSsEePpÉéÛûKſ\u212aDdCcTtOo")
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 200000 {
+	for range 50000 {
 		r := make([]rune, 1+rng.IntN(14))
 		for i := range r {
 			r[i] = alphabet[rng.IntN(len(alphabet))]

@@ -3,6 +3,7 @@ package parser
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,39 @@ func urlPattern(raw string) string {
 	if err != nil || u.Host == "" {
 		return ""
 	}
+	return patternOf(u)
+}
+
+// parsedPattern returns urlPattern(u.String()) of a parsed u, without
+// printing and parsing it again.
+func parsedPattern(u *url.URL) string {
+	if u.Host == "" {
+		return ""
+	}
+	v := *u
+	v.RawQuery = querySansSession(u.RawQuery)
+	return patternOf(&v)
+}
+
+// querySansSession returns a query without the parameters withoutSession drops.
+func querySansSession(raw string) string {
+	if raw == "" {
+		return raw
+	}
+	parts := strings.Split(raw, "&")
+	kept := parts[:0]
+	for _, part := range parts {
+		k, _, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(k); err == nil && dropParam(k, nil) {
+			continue
+		}
+		kept = append(kept, part)
+	}
+	return strings.Join(kept, "&")
+}
+
+// patternOf is urlPattern of a parsed URL without session parameters.
+func patternOf(u *url.URL) string {
 	path := strings.TrimSuffix(u.Path, "/")
 	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
 	for i, s := range segs {
@@ -36,16 +70,13 @@ func urlPattern(raw string) string {
 	b.WriteByte('/')
 	b.WriteString(strings.Join(segs, "/"))
 	if u.RawQuery != "" {
-		q := parseQuery(u.RawQuery)
-		keys := make([]string, 0, len(q))
-		for k, vs := range q {
+		names, values := queryFirsts(u.RawQuery)
+		keys := make([]string, 0, len(names))
+		for i, k := range names {
 			if len(k) > 12 || strings.ContainsAny(k, "0123456789") {
 				k = "*" // a route or an id in a key ("?107175-Crazyguy")
 			}
-			v := ""
-			if len(vs) > 0 {
-				v = vs[0]
-			}
+			v := values[i]
 			if strings.ContainsAny(v, "0123456789") || len(v) > 20 {
 				v = "*"
 			}
@@ -56,6 +87,32 @@ func urlPattern(raw string) string {
 		b.WriteString(strings.Join(keys, "&"))
 	}
 	return b.String()
+}
+
+// queryFirsts returns the keys of a query ("&" or ";" between pairs) and
+// the first value of each, as parseQuery reads them, without its map.
+func queryFirsts(raw string) (keys, values []string) {
+	for raw != "" {
+		var pair string
+		if i := strings.IndexAny(raw, "&;"); i >= 0 {
+			pair, raw = raw[:i], raw[i+1:]
+		} else {
+			pair, raw = raw, ""
+		}
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		k, err := url.QueryUnescape(k)
+		if err != nil {
+			continue
+		}
+		if v, err = url.QueryUnescape(v); err != nil || slices.Contains(keys, k) {
+			continue
+		}
+		keys, values = append(keys, k), append(values, v)
+	}
+	return keys, values
 }
 
 // pageParams are query parameters that name a page of a list in many

@@ -1,9 +1,13 @@
 package parser
 
 import (
+	"bytes"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // pagedThread is page 2 of a thread with numbered page links, a next link,
@@ -80,4 +84,45 @@ func TestGenericLinks(t *testing.T) {
 
 func sortLinks(ls []Link) {
 	slices.SortFunc(ls, func(a, b Link) int { return strings.Compare(a.URL, b.URL) })
+}
+
+// TestParsedPatternIsURLPattern checks that the shape of a parsed link is
+// the shape urlPattern finds from its text, for written links (session
+// parameters, repeated keys, ";" between pairs, bad escapes) and every link
+// of the shared fixtures resolved against its page.
+func TestParsedPatternIsURLPattern(t *testing.T) {
+	links := []string{"https://a.example/member.php?u=12&s=0123abcd", "https://a.example/x.php?s=1", "https://a.example/t?a=1&a=2&b=x",
+		"https://a.example/t?a=1;b=2;;c", "https://a.example/t?%zz=1&b=%zz&c=3", "https://a.example/p/3-name/", "https://a.example/",
+		"https://a.example/t?PHPSESSID=9&sid=3&x=long-value-over-twenty-chars", "https://a.example/t?=5&k", "mailto:x@a.example"}
+	for _, fx := range manifest(t) {
+		if strings.HasSuffix(fx.File, ".json") {
+			continue
+		}
+		body, err := Decode(readFixture(t, fx.File), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := mustURL(fixtureURL(fx, body))
+		for _, a := range aHref.MatchAll(doc) {
+			if u := resolve(base, attr(a, "href")); u != "" {
+				links = append(links, u)
+			}
+		}
+	}
+	for _, u := range links {
+		pu, err := url.Parse(u)
+		if err != nil {
+			continue
+		}
+		if got, want := parsedPattern(pu), urlPattern(u); got != want {
+			t.Errorf("%s: parsedPattern %q, urlPattern %q", u, got, want)
+		}
+	}
+	if len(links) < 1000 {
+		t.Errorf("only %d links tried", len(links))
+	}
 }

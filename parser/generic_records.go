@@ -43,9 +43,10 @@ type genericReader struct {
 	recordLinks map[*html.Node][]*html.Node
 	// resolved, sites and shapes remember resolve, sameSite and pageless
 	// of the page's links: the readings ask of one link many times.
-	resolved map[string]string
-	sites    map[string]bool
-	shapes   map[string]string
+	resolved   map[string]string
+	sites      map[string]bool
+	shapes     map[string]string
+	baseDomain string // siteDomain of the base's host, once asked
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
