@@ -182,13 +182,17 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 		}
 		return c
 	}
+	// The walk goes down from the root, so it meets a record before
+	// anything inside it: skipping the records' subtrees leaves out all
+	// that lies in one.
+	skip := make(map[*html.Node]bool, len(outside))
+	for _, r := range outside {
+		skip[r] = true
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silent(c) && c.DataAtom != atom.Head {
-				continue
-			}
-			if g.inAny(c, outside) {
+			if c.Type != html.ElementNode || silent(c) && c.DataAtom != atom.Head || skip[c] {
 				continue
 			}
 			switch c.DataAtom {
