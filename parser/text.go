@@ -43,16 +43,6 @@ var (
 	preRestore = pairReplacer{string(preSpace), " ", string(preTab), "\t"}
 )
 
-// pairReplacer replaces [0] by [1] and [2] by [3], whole runes by whole
-// runes, with strings.ReplaceAll: for runes of several bytes a
-// strings.Replacer looks each byte up, at twice the cost.
-type pairReplacer [4]string
-
-// Replace returns s with both replacements made.
-func (r pairReplacer) Replace(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, r[0], r[1]), r[2], r[3])
-}
-
 // isBlock reports the elements that begin and end a line of text.
 func isBlock(a atom.Atom) bool {
 	switch a {
@@ -144,7 +134,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 		if pre {
 			w.flushSpace()
 			w.special = true
-			w.b = append(w.b, preSpaces.Replace(n.Data)...)
+			w.b = append(w.b, preEdges(n.Data)...)
 			return
 		}
 		w.writeFolded(n.Data)
