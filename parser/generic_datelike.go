@@ -57,8 +57,51 @@ var agoWords = []string{"ago", "vor ", "il y a", "hace"}
 var relativeDays = []string{"today", "yesterday", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "oggi", "ieri"}
 
 // relativeDay reports whether s starts with a relative day ("Today, 10:12").
+// An ASCII text is read by hand: after what dayWord's \W* skips, one of
+// the words in any case, then no letter, digit or underscore.
 func relativeDay(s string) bool {
-	return containsAnyFold(s, relativeDays) && dayWord.MatchString(s)
+	if hasNonASCII(s) {
+		return containsAnyFold(s, relativeDays) && dayWord.MatchString(s)
+	}
+	i := 0
+	for i < len(s) && !isWordByte(s[i]) {
+		i++
+	}
+	rest := s[i:]
+	for _, w := range relativeDays {
+		if len(rest) >= len(w) && asciiFoldPrefix(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFoldPrefix reports whether s begins with the lower-case ASCII word
+// w, in any case of its letters.
+func asciiFoldPrefix(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasNonASCII reports whether s holds a byte past ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // isWordByte reports an ASCII letter, digit or underscore: what \b of a
@@ -166,6 +209,14 @@ func hasMonthName(s string) bool {
 func startsWithStem(word string) bool {
 	if c := word[0] | 0x20; word[0] < utf8.RuneSelf && !strings.ContainsRune("jfmasondegl", rune(c)) {
 		return false // no month begins so
+	}
+	if !hasNonASCII(word) { // only the ASCII stems can begin it, in ASCII case
+		for _, stem := range monthStems {
+			if asciiFoldPrefix(word, stem) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, stem := range monthStems {
 		n := utf8.RuneCountInString(stem)

@@ -25,7 +25,8 @@ func dateTestTexts(t *testing.T) []string {
 	texts := []string{"", "2019-09-29", "22.02.2019", "10/05/2006", "04-06-2019", "1.2.3", "12345-1-1", "2019-09-299",
 		"a2019-09-29", "2019-09-29a", "_1/2/33", "v1.2.3", "1.2.33333", "x 1.2.33 y", "12.12.12.12", "Jan 5", "März 2020",
 		"MÄRZ 3", "ſeptember 3", "Settings 12", "market 2020", "Dec.5", "5 déc. 2019", "DÉC 1999", "2100 Jan", "1999", "x_12",
-		"août 31", "AOÛT", "/Posting.php?mode=REPLY", "LIKE", "Javascript:void(0)", "İnfo", "li\u212ae", "Posted: Mon Jan 07, 2020 9:14 pm", "Válasz #9 Dátum: 2011-05-18,", "Aujourd'hui, 10h12", "123 mai"}
+		"août 31", "AOÛT", "/Posting.php?mode=REPLY", "LIKE", "Javascript:void(0)", "İnfo", "li\u212ae", "Today, 10:12", " \n\tyesterday", "«Heute»", "hierarchy", "Hier à 10h", "todays", "_today",
+		"Aujourd'hui", "aujourd\x07hui", "yeſterday hier", "ſtoday", "  Gestern\n", "HOY", "ieri_", "oggi!", "AYER 5", "x today", "Posted: Mon Jan 07, 2020 9:14 pm", "Válasz #9 Dátum: 2011-05-18,", "Aujourd'hui, 10h12", "123 mai"}
 	for _, fx := range manifest(t) {
 		if strings.HasSuffix(fx.File, ".json") {
 			continue
@@ -54,8 +55,20 @@ func dateTestTexts(t *testing.T) []string {
 		}
 		walk(doc)
 	}
-	alphabet := []rune("0123456789012345-/._ a:JjMmAaÄäRrSsEePpÉéÛûKſ\u212aDdCcTtOo")
 	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("0123456789012345-/._ a:JjMmAaÄäRrSsEePpÉéÛûKſ\u212aDdCcTtOo\n\t\u00a0'")
+	for _, w := range []string{"today", "Yesterday", "HEUTE", "gestern", "aujourd'hui", "hier", "hoy", "Ayer", "oggi", "ieri"} {
+		for range 2000 {
+			pre, post := make([]rune, rng.IntN(3)), make([]rune, rng.IntN(3))
+			for i := range pre {
+				pre[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			for i := range post {
+				post[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			texts = append(texts, string(pre)+w+string(post))
+		}
+	}
 	for range 50000 {
 		r := make([]rune, 1+rng.IntN(14))
 		for i := range r {
@@ -82,6 +95,12 @@ func TestDateTestsAgreeWithRegexps(t *testing.T) {
 			if want := c.re.MatchString(s); c.got != want {
 				t.Errorf("%s(%q) = %v, its regexp says %v", c.name, s, c.got, want)
 			}
+		}
+		if got, want := relativeDay(s), containsAnyFold(s, relativeDays) && dayWord.MatchString(s); got != want {
+			t.Errorf("relativeDay(%q) = %v, its regexp says %v", s, got, want)
+		}
+		if !hasNonASCII(s) && !strings.ContainsAny(s, "0123456789") && relativeDay(s) != relativeDay(foldSpace(s)) {
+			t.Errorf("relativeDay(%q) changes with folding", s)
 		}
 		if got, want := digitsTo9(s), digitsRE.ReplaceAllString(s, "9"); got != want {
 			t.Errorf("digitsTo9(%q) = %q, want %q", s, got, want)

@@ -201,6 +201,9 @@ func elementDate(n *html.Node) *dateCand {
 // element where that is short and holds no link (a date split over a few
 // elements: "Today, <span>10:12</span>"), else the text node's own.
 func (s *scan) textDate(t *html.Node) {
+	if !strings.ContainsAny(t.Data, "0123456789") && !hasNonASCII(t.Data) && !relativeDay(t.Data) {
+		return // no date, folded or not: the most texts of a page, not copied
+	}
 	raw := foldSpace(t.Data)
 	if len(raw) > 80 || !dateLike(raw) {
 		return
