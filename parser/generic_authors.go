@@ -75,12 +75,8 @@ func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 
 // hrefPattern returns the shape of a link to this site that is not the page itself.
 func (g *genericReader) hrefPattern(href string) (string, bool) {
-	u := g.resolve(href)
-	if u == "" {
-		return "", false
-	}
-	pu, err := url.Parse(u) // once, for the three questions below
-	if err != nil || !g.onSite(pu) {
+	pu := resolveURL(g.base, href) // what resolve gives, unprinted: the questions below read its parts
+	if pu == nil || !g.onSite(pu) {
 		return "", false
 	}
 	pat := parsedPattern(pu)
@@ -88,6 +84,27 @@ func (g *genericReader) hrefPattern(href string) (string, bool) {
 		return "", false
 	}
 	return pat, true
+}
+
+// resolveURL is resolve without printing the URL it finds: nil where
+// resolve gives "".
+func resolveURL(base *url.URL, ref string) *url.URL {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "javascript:") || strings.HasPrefix(ref, "data:") {
+		return nil
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return nil
+	}
+	if base != nil {
+		r = base.ResolveReference(r)
+	}
+	switch r.Scheme {
+	case "http", "https", "mailto", "ftp":
+		return r
+	}
+	return nil
 }
 
 // samePage reports whether the link u leads to the page's own path with

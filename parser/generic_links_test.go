@@ -126,3 +126,45 @@ func TestParsedPatternIsURLPattern(t *testing.T) {
 		t.Errorf("only %d links tried", len(links))
 	}
 }
+
+// TestHrefPatternAsFromText checks hrefPattern, which reads the parts of
+// a link it resolves, against the same questions asked of the link's text
+// (resolve, sameSite, urlPattern), on every link of the shared fixtures.
+func TestHrefPatternAsFromText(t *testing.T) {
+	n := 0
+	for _, fx := range manifest(t) {
+		if strings.HasSuffix(fx.File, ".json") {
+			continue
+		}
+		body, err := Decode(readFixture(t, fx.File), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pageURL := fixtureURL(fx, body)
+		g := newGenericReader(doc, mustURL(pageURL), pageURL)
+		for _, a := range aHref.MatchAll(doc) {
+			href := attr(a, "href")
+			var want string
+			wantOK := false
+			if u := resolve(g.base, href); u != "" && sameSite(u, g.base.Host) {
+				pu, err := url.Parse(u)
+				want = urlPattern(u)
+				wantOK = err == nil && want != g.pagePat && want != "" && !g.samePage(pu)
+			}
+			if !wantOK {
+				want = ""
+			}
+			if got, ok := g.hrefPattern(href); got != want || ok != wantOK {
+				t.Errorf("%s: %q: hrefPattern %q %v, from its text %q %v", fx.File, href, got, ok, want, wantOK)
+			}
+			n++
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d links tried", n)
+	}
+}
