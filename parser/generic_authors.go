@@ -3,6 +3,7 @@ package parser
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -19,6 +20,20 @@ var actionWords = []string{"quote", "reply", "report", "edit", "delete", "postin
 
 // actionLink reports whether href is one of actionWords' links.
 func actionLink(href string) bool { return containsAny(strings.ToLower(href), actionWords) }
+
+// actionLink is actionLink(href), remembered: the readings and the posts
+// ask it of one link several times.
+func (g *genericReader) actionLink(href string) bool {
+	act, ok := g.actions[href]
+	if !ok {
+		act = actionLink(href)
+		if g.actions == nil {
+			g.actions = map[string]bool{}
+		}
+		g.actions[href] = act
+	}
+	return act
+}
 
 // containsAny reports whether s holds one of the words.
 func containsAny(s string, words []string) bool {
@@ -52,7 +67,7 @@ type linkFact struct {
 // authorLinkOf is authorLink, uncached.
 func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 	href := strings.TrimSpace(attr(a, "href"))
-	if href == "" || strings.HasPrefix(href, "#") || actionLink(href) {
+	if href == "" || strings.HasPrefix(href, "#") || g.actionLink(href) {
 		return "", false
 	}
 	if inf := g.s.info[a]; inf != nil && inf.text > 60 {
@@ -134,14 +149,15 @@ func (g *genericReader) chooseAuthors(l *layout) {
 	count := map[string]int{}
 	first := map[string]int{}
 	var pats []string
+	var seen []string // the shapes of one record, few
 	for i, r := range l.records {
-		seen := map[string]bool{}
+		seen = seen[:0]
 		g.eachLink(r, func(a *html.Node) {
 			pat, ok := g.authorLink(a)
-			if !ok || seen[pat] {
+			if !ok || slices.Contains(seen, pat) {
 				return
 			}
-			seen[pat] = true
+			seen = append(seen, pat)
 			if count[pat] == 0 {
 				pats = append(pats, pat)
 				first[pat] = i

@@ -208,8 +208,11 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 				} else if inf != nil {
 					text = "\x00" // a long text: neither
 				}
-				label := attr(c, "aria-label") + " " + attr(c, "title")
-				isNext := strings.Contains(" "+rel+" ", " next ") || (c.DataAtom == atom.A && (nextWords[text] ||
+				label := ""
+				if aria, title := attr(c, "aria-label"), attr(c, "title"); aria != "" || title != "" {
+					label = aria + " " + title // " " alone holds no word: not made
+				}
+				isNext := rel != "" && strings.Contains(" "+rel+" ", " next ") || (c.DataAtom == atom.A && (nextWords[text] ||
 					containsFold(label, "next page") || (text == "" && containsFold(label, "next"))))
 				if isNext {
 					if u := add(href); u != "" && next == "" {

@@ -200,7 +200,7 @@ func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) 
 				continue
 			}
 			href := strings.TrimSpace(attr(c, "href"))
-			if href == "" || href == "#" || actionLink(href) {
+			if href == "" || href == "#" || g.actionLink(href) {
 				continue
 			}
 			text := nodeText(c)

@@ -41,9 +41,11 @@ type genericReader struct {
 	hrefs   map[string]linkFact     // hrefPattern answers
 	// recordLinks are the links of each record, found once for all readings.
 	recordLinks map[*html.Node][]*html.Node
-	// resolved, sites and shapes remember resolve, sameSite and pageless
-	// of the page's links: the readings ask of one link many times.
+	// resolved, actions, sites and shapes remember resolve, actionLink,
+	// sameSite and pageless of the page's links: the readings ask of one
+	// link many times.
 	resolved   map[string]string
+	actions    map[string]bool
 	sites      map[string]bool
 	shapes     map[string]string
 	baseDomain string // siteDomain of the base's host, once asked
@@ -304,7 +306,7 @@ func (g *genericReader) listBodies(l *layout) int {
 		has[i] = map[string]bool{}
 		g.eachLink(b, func(a *html.Node) {
 			href := attr(a, "href")
-			if href == "" || strings.HasPrefix(href, "#") || actionLink(href) || isControl(a) {
+			if href == "" || strings.HasPrefix(href, "#") || g.actionLink(href) || isControl(a) {
 				return
 			}
 			u := g.resolve(href)

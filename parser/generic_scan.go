@@ -150,6 +150,9 @@ func letterCount(s string) int {
 // or an element with a datetime, data-time or data-timestamp attribute, or
 // with a date-like title over a date-like text; nil for others.
 func elementDate(n *html.Node) *dateCand {
+	if n.DataAtom != atom.Time && !hasDateAttr(n) {
+		return nil // the most elements: no attribute to read
+	}
 	var mt *time.Time
 	for _, k := range []string{"datetime", "data-time", "data-timestamp"} {
 		if t, ok := ParseMachineTime(attr(n, k)); ok {
@@ -195,6 +198,17 @@ func elementDate(n *html.Node) *dateCand {
 		}
 	}
 	return &dateCand{n: n, raw: text, machine: mt, clock: true, label: afterLabel(n)}
+}
+
+// hasDateAttr reports whether n has one of the attributes elementDate reads.
+func hasDateAttr(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "datetime", "data-time", "data-timestamp", "title":
+			return true
+		}
+	}
+	return false
 }
 
 // textDate notes a date-like text node: the date is the text of its
