@@ -101,6 +101,22 @@ func (g *genericReader) hrefPattern(href string) (string, bool) {
 	return pat, true
 }
 
+// linkShape returns the shape (see pageless) of the URL href leads to, and
+// whether that is on this site, remembered per href.
+func (g *genericReader) linkShape(href string) (string, bool) {
+	f, ok := g.hrefShapes[href]
+	if !ok {
+		if pu := resolveURL(g.base, href); pu != nil && g.onSite(pu) {
+			f = linkFact{parsedPageless(pu), true}
+		}
+		if g.hrefShapes == nil {
+			g.hrefShapes = map[string]linkFact{}
+		}
+		g.hrefShapes[href] = f
+	}
+	return f.pat, f.ok
+}
+
 // resolveURL is resolve without printing the URL it finds: nil where
 // resolve gives "".
 func resolveURL(base *url.URL, ref string) *url.URL {

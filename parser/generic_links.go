@@ -130,6 +130,19 @@ func pageless(raw string) string {
 	if err != nil {
 		return ""
 	}
+	return pagelessOf(u)
+}
+
+// parsedPageless returns pageless(u.String()) of a parsed u, without
+// printing and parsing it again.
+func parsedPageless(u *url.URL) string {
+	v := *u
+	v.RawQuery = querySansSession(u.RawQuery)
+	return pagelessOf(&v)
+}
+
+// pagelessOf is pageless of a parsed URL without session parameters.
+func pagelessOf(u *url.URL) string {
 	path := strings.TrimSuffix(u.Path, "/")
 	if i := strings.LastIndexByte(path, '/'); i >= 0 && pageSegment.MatchString(path[i+1:]) {
 		path = path[:i]

@@ -127,9 +127,10 @@ func TestParsedPatternIsURLPattern(t *testing.T) {
 	}
 }
 
-// TestHrefPatternAsFromText checks hrefPattern, which reads the parts of
-// a link it resolves, against the same questions asked of the link's text
-// (resolve, sameSite, urlPattern), on every link of the shared fixtures.
+// TestHrefPatternAsFromText checks hrefPattern and linkShape, which read
+// the parts of a link they resolve, against the same questions asked of
+// the link's text (resolve, sameSite, urlPattern, pageless), on every link
+// of the shared fixtures.
 func TestHrefPatternAsFromText(t *testing.T) {
 	n := 0
 	for _, fx := range manifest(t) {
@@ -160,6 +161,13 @@ func TestHrefPatternAsFromText(t *testing.T) {
 			}
 			if got, ok := g.hrefPattern(href); got != want || ok != wantOK {
 				t.Errorf("%s: %q: hrefPattern %q %v, from its text %q %v", fx.File, href, got, ok, want, wantOK)
+			}
+			wantShape, wantSite := "", false
+			if u := resolve(g.base, href); u != "" && sameSite(u, g.base.Host) {
+				wantShape, wantSite = pageless(u), true
+			}
+			if got, ok := g.linkShape(href); got != wantShape || ok != wantSite {
+				t.Errorf("%s: %q: linkShape %q %v, from its text %q %v", fx.File, href, got, ok, wantShape, wantSite)
 			}
 			n++
 		}

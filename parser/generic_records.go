@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -48,7 +49,8 @@ type genericReader struct {
 	actions    map[string]bool
 	sites      map[string]bool
 	shapes     map[string]string
-	baseDomain string // siteDomain of the base's host, once asked
+	baseDomain string              // siteDomain of the base's host, once asked
+	hrefShapes map[string]linkFact // linkShape's answers
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
@@ -298,27 +300,26 @@ func (g *genericReader) sameBodies(l *layout) int {
 // list of threads or boards, which posts do not have.
 func (g *genericReader) listBodies(l *layout) int {
 	count := map[string]int{}
-	has := make([]map[string]bool, len(l.bodies))
-	for i, b := range l.bodies {
+	var has []string // the shapes of one body, few
+	for _, b := range l.bodies {
 		if b == nil {
 			continue
 		}
-		has[i] = map[string]bool{}
+		has = has[:0]
 		g.eachLink(b, func(a *html.Node) {
 			href := attr(a, "href")
 			if href == "" || strings.HasPrefix(href, "#") || g.actionLink(href) || isControl(a) {
 				return
 			}
-			u := g.resolve(href)
-			if u == "" || !g.sameSite(u) {
+			k, onSite := g.linkShape(href)
+			if !onSite {
 				return
 			}
 			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {
 				return
 			}
-			k := g.pageless(u)
-			if !has[i][k] {
-				has[i][k] = true
+			if !slices.Contains(has, k) {
+				has = append(has, k)
 				count[k]++
 			}
 		})
