@@ -149,9 +149,13 @@ func (g *genericReader) samePage(pu *url.URL) bool {
 	if g.page.RawQuery == "" {
 		return true
 	}
-	pq, lq := parseQuery(g.page.RawQuery), parseQuery(pu.RawQuery)
-	for k := range lq {
-		if pq.Has(k) {
+	if !g.pageKeysRead {
+		g.pageKeys, _ = queryFirsts(g.page.RawQuery) // the keys parseQuery finds
+		g.pageKeysRead = true
+	}
+	keys, _ := queryFirsts(pu.RawQuery)
+	for _, k := range keys {
+		if slices.Contains(g.pageKeys, k) {
 			return true
 		}
 	}
