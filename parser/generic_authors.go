@@ -248,23 +248,11 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 	hinted := map[string]bool{}
 	texts := map[string]map[string]bool{}
 	var keys []string
-	found := make([]map[string]nameCand, len(l.records))
+	found := make([][]nameItem, len(l.records)) // one of each path per record
 	for i, r := range l.records {
-		found[i] = map[string]nameCand{}
-		g.eachElement(r, func(n *html.Node) {
-			inf := g.s.info[n]
-			if inf == nil || inf.text == 0 || inf.text > 40 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
-				return
-			}
-			t := nodeText(n)
-			if t == "" || len(t) > 40 || dateLike(t) || labelled(t) || strings.HasSuffix(t, ":") || strings.Trim(t, "#0123456789.,+ ") == "" {
-				return
-			}
-			k := relPath(r, n)
-			if _, ok := found[i][k]; ok {
-				return
-			}
-			found[i][k] = nameCand{n, t}
+		found[i] = g.namesIn(r)
+		for _, c := range found[i] {
+			k, n, t := c.path, c.n, c.text
 			if count[k] == 0 {
 				keys = append(keys, k)
 				texts[k] = map[string]bool{}
@@ -273,7 +261,7 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 			}
 			count[k]++
 			texts[k][t] = true
-		})
+		}
 	}
 	rank := func(k string) int {
 		r := 0
@@ -299,10 +287,52 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 	}
 	l.authorPat = "name:" + best
 	for i := range l.records {
-		if c, ok := found[i][best]; ok {
-			l.authors[i] = nameNode(c.n)
+		for _, c := range found[i] {
+			if c.path == best {
+				l.authors[i] = nameNode(c.n)
+				break
+			}
 		}
 	}
+}
+
+// nameItem is a short text in a record that could be its author's name,
+// with its path below the record.
+type nameItem struct {
+	nameCand
+	path string
+}
+
+// namesIn returns the short texts of a record that could be names (no
+// label, date or number, no link), the first of each path, in page
+// order; found once per record for all readings.
+func (g *genericReader) namesIn(r *html.Node) []nameItem {
+	if items, ok := g.recordNames[r]; ok {
+		return items
+	}
+	var items []nameItem
+	g.eachElement(r, func(n *html.Node) {
+		inf := g.s.info[n]
+		if inf == nil || inf.text == 0 || inf.text > 40 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
+			return
+		}
+		t := nodeText(n)
+		if t == "" || len(t) > 40 || dateLike(t) || labelled(t) || strings.HasSuffix(t, ":") || strings.Trim(t, "#0123456789.,+ ") == "" {
+			return
+		}
+		k := g.relPath(r, n)
+		for _, it := range items {
+			if it.path == k {
+				return
+			}
+		}
+		items = append(items, nameItem{nameCand{n, t}, k})
+	})
+	if g.recordNames == nil {
+		g.recordNames = map[*html.Node][]nameItem{}
+	}
+	g.recordNames[r] = items
+	return items
 }
 
 // nameNode returns the element inside n that holds the name itself: past

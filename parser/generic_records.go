@@ -53,6 +53,8 @@ type genericReader struct {
 	hrefShapes   map[string]linkFact // linkShape's answers
 	pageKeys     []string            // the keys of the page's query, once asked
 	pageKeysRead bool
+	keys         map[*html.Node]string     // elementKey's answers
+	recordNames  map[*html.Node][]nameItem // namesIn's answers
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
