@@ -167,35 +167,24 @@ func (g *genericReader) samePage(pu *url.URL) bool {
 // link of that shape that has a name.
 func (g *genericReader) chooseAuthors(l *layout) {
 	count := map[string]int{}
-	first := map[string]int{}
 	var pats []string
-	var seen []string // the shapes of one record, few
-	for i, r := range l.records {
-		seen = seen[:0]
-		g.eachLink(r, func(a *html.Node) {
-			pat, ok := g.authorLink(a)
-			if !ok || slices.Contains(seen, pat) {
-				return
-			}
-			seen = append(seen, pat)
+	for _, r := range l.records {
+		for _, pat := range g.authorsIn(r).pats {
 			if count[pat] == 0 {
 				pats = append(pats, pat)
-				first[pat] = i
 			}
 			count[pat]++
-		})
+		}
 	}
 	best, most := "", 0
 	for _, p := range pats {
 		most = max(most, count[p])
 	}
-	user := map[string]bool{} // userWords of the shapes compared, matched once each
 	for _, p := range pats {
 		if 5*count[p] < 4*most {
 			continue
 		}
-		user[p] = userWords.MatchString(p)
-		if best == "" || (user[p] && !user[best]) || (user[p] == user[best] && count[p] > count[best]) {
+		if best == "" || (g.userShape(p) && !g.userShape(best)) || (g.userShape(p) == g.userShape(best) && count[p] > count[best]) {
 			best = p
 		}
 	}
@@ -205,24 +194,60 @@ func (g *genericReader) chooseAuthors(l *layout) {
 		return
 	}
 	for i, r := range l.records {
-		var found, bare *html.Node
-		g.eachLink(r, func(a *html.Node) {
-			if found != nil {
-				return
-			}
-			if pat, ok := g.authorLink(a); ok && pat == best {
-				if nodeText(a) != "" {
-					found = a
-				} else if bare == nil {
-					bare = a
-				}
-			}
-		})
-		if found == nil {
-			found = bare
+		ra := g.authorsIn(r)
+		if k := slices.Index(ra.pats, best); k >= 0 {
+			l.authors[i] = ra.links[k]
 		}
-		l.authors[i] = found
 	}
+}
+
+// recordAuthors are the author links of a record: each shape of link
+// that could name an author (see authorLink), in page order, with its
+// first link that shows a name, else its first link.
+type recordAuthors struct {
+	pats  []string
+	links []*html.Node
+}
+
+// authorsIn returns a record's author links, found once for all readings.
+func (g *genericReader) authorsIn(r *html.Node) *recordAuthors {
+	if ra, ok := g.recordAuthors[r]; ok {
+		return ra
+	}
+	ra := &recordAuthors{}
+	var named []bool
+	g.eachLink(r, func(a *html.Node) {
+		pat, ok := g.authorLink(a)
+		if !ok {
+			return
+		}
+		k := slices.Index(ra.pats, pat)
+		if k < 0 {
+			ra.pats, ra.links, named = append(ra.pats, pat), append(ra.links, a), append(named, nodeText(a) != "")
+			return
+		}
+		if !named[k] && nodeText(a) != "" {
+			ra.links[k], named[k] = a, true
+		}
+	})
+	if g.recordAuthors == nil {
+		g.recordAuthors = map[*html.Node]*recordAuthors{}
+	}
+	g.recordAuthors[r] = ra
+	return ra
+}
+
+// userShape reports whether a link shape says user or member (userWords), remembered.
+func (g *genericReader) userShape(pat string) bool {
+	u, ok := g.userShapes[pat]
+	if !ok {
+		u = userWords.MatchString(pat)
+		if g.userShapes == nil {
+			g.userShapes = map[string]bool{}
+		}
+		g.userShapes[pat] = u
+	}
+	return u
 }
 
 // nameClass matches the class or itemprop of an element that shows a member's name.

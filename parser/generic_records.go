@@ -45,16 +45,18 @@ type genericReader struct {
 	// resolved, actions, sites and shapes remember resolve, actionLink,
 	// sameSite and pageless of the page's links: the readings ask of one
 	// link many times.
-	resolved     map[string]string
-	actions      map[string]bool
-	sites        map[string]bool
-	shapes       map[string]string
-	baseDomain   string              // siteDomain of the base's host, once asked
-	hrefShapes   map[string]linkFact // linkShape's answers
-	pageKeys     []string            // the keys of the page's query, once asked
-	pageKeysRead bool
-	keys         map[*html.Node]string     // elementKey's answers
-	recordNames  map[*html.Node][]nameItem // namesIn's answers
+	resolved      map[string]string
+	actions       map[string]bool
+	sites         map[string]bool
+	shapes        map[string]string
+	baseDomain    string              // siteDomain of the base's host, once asked
+	hrefShapes    map[string]linkFact // linkShape's answers
+	pageKeys      []string            // the keys of the page's query, once asked
+	pageKeysRead  bool
+	keys          map[*html.Node]string         // elementKey's answers
+	recordNames   map[*html.Node][]nameItem     // namesIn's answers
+	recordAuthors map[*html.Node]*recordAuthors // authorsIn's answers
+	userShapes    map[string]bool               // userShape's answers
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
