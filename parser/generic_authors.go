@@ -90,7 +90,7 @@ func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 
 // hrefPattern returns the shape of a link to this site that is not the page itself.
 func (g *genericReader) hrefPattern(href string) (string, bool) {
-	pu := resolveURL(g.base, href) // what resolve gives, unprinted: the questions below read its parts
+	pu := g.resolveURL(href) // what resolve gives, unprinted: the questions below read its parts
 	if pu == nil || !g.onSite(pu) {
 		return "", false
 	}
@@ -106,7 +106,7 @@ func (g *genericReader) hrefPattern(href string) (string, bool) {
 func (g *genericReader) linkShape(href string) (string, bool) {
 	f, ok := g.hrefShapes[href]
 	if !ok {
-		if pu := resolveURL(g.base, href); pu != nil && g.onSite(pu) {
+		if pu := g.resolveURL(href); pu != nil && g.onSite(pu) {
 			f = linkFact{parsedPageless(pu), true}
 		}
 		if g.hrefShapes == nil {
@@ -406,11 +406,26 @@ func sameSite(u, host string) bool {
 func (g *genericReader) resolve(href string) string {
 	u, ok := g.resolved[href]
 	if !ok {
-		u = resolve(g.base, href)
+		if pu := g.resolveURL(href); pu != nil {
+			u = pu.String() // what resolve prints of the same URL
+		}
 		if g.resolved == nil {
 			g.resolved = map[string]string{}
 		}
 		g.resolved[href] = u
+	}
+	return u
+}
+
+// resolveURL returns resolveURL(g.base, href), remembered; the URL is shared: not to be changed.
+func (g *genericReader) resolveURL(href string) *url.URL {
+	u, ok := g.resolvedURLs[href]
+	if !ok {
+		u = resolveURL(g.base, href)
+		if g.resolvedURLs == nil {
+			g.resolvedURLs = map[string]*url.URL{}
+		}
+		g.resolvedURLs[href] = u
 	}
 	return u
 }

@@ -127,7 +127,7 @@ func TestParsedPatternIsURLPattern(t *testing.T) {
 	}
 }
 
-// TestHrefPatternAsFromText checks hrefPattern and linkShape, which read
+// TestHrefPatternAsFromText checks resolve, hrefPattern and linkShape of the reader, which read
 // the parts of a link they resolve, against the same questions asked of
 // the link's text (resolve, sameSite, urlPattern, pageless), on every link
 // of the shared fixtures.
@@ -165,6 +165,9 @@ func TestHrefPatternAsFromText(t *testing.T) {
 			wantShape, wantSite := "", false
 			if u := resolve(g.base, href); u != "" && sameSite(u, g.base.Host) {
 				wantShape, wantSite = pageless(u), true
+			}
+			if got, want := g.resolve(href), resolve(g.base, href); got != want {
+				t.Errorf("%s: %q: resolves to %q, want %q", fx.File, href, got, want)
 			}
 			if got, ok := g.linkShape(href); got != wantShape || ok != wantSite {
 				t.Errorf("%s: %q: linkShape %q %v, from its text %q %v", fx.File, href, got, ok, wantShape, wantSite)

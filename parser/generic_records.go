@@ -46,6 +46,7 @@ type genericReader struct {
 	// sameSite and pageless of the page's links: the readings ask of one
 	// link many times.
 	resolved      map[string]string
+	resolvedURLs  map[string]*url.URL
 	actions       map[string]bool
 	sites         map[string]bool
 	shapes        map[string]string
