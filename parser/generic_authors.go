@@ -19,7 +19,7 @@ var actionWords = []string{"quote", "reply", "report", "edit", "delete", "postin
 	"print", "share", "mailto:", "javascript:", "login", "logout", "register", "search", "sort=", "order="}
 
 // actionLink reports whether href is one of actionWords' links.
-func actionLink(href string) bool { return containsAny(strings.ToLower(href), actionWords) }
+func actionLink(href string) bool { return actionSet.inLower(href) }
 
 // actionLink is actionLink(href), remembered: the readings and the posts
 // ask it of one link several times.
@@ -241,7 +241,7 @@ func (g *genericReader) authorsIn(r *html.Node) *recordAuthors {
 func (g *genericReader) userShape(pat string) bool {
 	u, ok := g.userShapes[pat]
 	if !ok {
-		u = userWords.MatchString(pat)
+		u = userSet.inLower(pat)
 		if g.userShapes == nil {
 			g.userShapes = map[string]bool{}
 		}

@@ -26,7 +26,8 @@ func dateTestTexts(t *testing.T) []string {
 		"a2019-09-29", "2019-09-29a", "_1/2/33", "v1.2.3", "1.2.33333", "x 1.2.33 y", "12.12.12.12", "Jan 5", "März 2020",
 		"MÄRZ 3", "ſeptember 3", "Settings 12", "market 2020", "Dec.5", "5 déc. 2019", "DÉC 1999", "2100 Jan", "1999", "x_12",
 		"août 31", "AOÛT", "/Posting.php?mode=REPLY", "LIKE", "Javascript:void(0)", "İnfo", "li\u212ae", "Today, 10:12", " \n\tyesterday", "«Heute»", "hierarchy", "Hier à 10h", "todays", "_today",
-		"Aujourd'hui", "aujourd\x07hui", "yeſterday hier", "ſtoday", "  Gestern\n", "HOY", "ieri_", "oggi!", "AYER 5", "x today", "Posted: Mon Jan 07, 2020 9:14 pm", "Válasz #9 Dátum: 2011-05-18,", "Aujourd'hui, 10h12", "123 mai"}
+		"Aujourd'hui", "aujourd\x07hui", "/Posting.php?mode=REPLY", "LIKE", "Javascript:void(0)", "İnfo", "li\u212ae",
+		"forum.example/memberlist.php?mode=viewprofile&U=5", "x.org/USERS/ſ", "/u/12", "a.b/index.php;U=3", "ußer", "aUTHOR", "yeſterday hier", "ſtoday", "  Gestern\n", "HOY", "ieri_", "oggi!", "AYER 5", "x today", "Posted: Mon Jan 07, 2020 9:14 pm", "Válasz #9 Dátum: 2011-05-18,", "Aujourd'hui, 10h12", "123 mai"}
 	for _, fx := range manifest(t) {
 		if strings.HasSuffix(fx.File, ".json") {
 			continue
@@ -56,9 +57,14 @@ func dateTestTexts(t *testing.T) []string {
 		walk(doc)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []rune("0123456789012345-/._ a:JjMmAaÄäRrSsEePpÉéÛûKſ\u212aDdCcTtOo\n\t\u00a0'")
-	for _, w := range []string{"today", "Yesterday", "HEUTE", "gestern", "aujourd'hui", "hier", "hoy", "Ayer", "oggi", "ieri"} {
-		for range 2000 {
+	alphabet := []rune("0123456789012345-/._ a:JjMmAaÄäRrSsEePpÉéÛûKſ\u212aDdCcTtOo\n\t\u00a0'uidbnlgqwyhkUIDBNLGQWYHK?&;=/")
+	words := []string{"today", "Yesterday", "HEUTE", "gestern", "aujourd'hui", "hier", "hoy", "Ayer", "oggi", "ieri"}
+	words = append(append(append(words, actionWords...), crawlTrapWords...), userSet.words...)
+	for _, w := range words {
+		if rng.IntN(2) == 0 {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		for range 500 {
 			pre, post := make([]rune, rng.IntN(3)), make([]rune, rng.IntN(3))
 			for i := range pre {
 				pre[i] = alphabet[rng.IntN(len(alphabet))]
@@ -79,8 +85,8 @@ func dateTestTexts(t *testing.T) []string {
 	return texts
 }
 
-// TestDateTestsAgreeWithRegexps checks the hand-written date and digit
-// tests against the regexps they stand for, on every text the tests may meet.
+// TestDateTestsAgreeWithRegexps checks the hand-written date, digit and
+// word tests against the regexps and lower-cased searches they stand for, on every text the tests may meet.
 func TestDateTestsAgreeWithRegexps(t *testing.T) {
 	for _, s := range dateTestTexts(t) {
 		for _, c := range []struct {
@@ -101,6 +107,15 @@ func TestDateTestsAgreeWithRegexps(t *testing.T) {
 		}
 		if !hasNonASCII(s) && !strings.ContainsAny(s, "0123456789") && relativeDay(s) != relativeDay(foldSpace(s)) {
 			t.Errorf("relativeDay(%q) changes with folding", s)
+		}
+		if got, want := actionSet.inLower(s), containsAny(strings.ToLower(s), actionWords); got != want {
+			t.Errorf("actionSet.inLower(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := trapSet.inLower(s), containsAny(strings.ToLower(s), crawlTrapWords); got != want {
+			t.Errorf("trapSet.inLower(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := userSet.inLower(s), userWords.MatchString(s); got != want {
+			t.Errorf("userSet.inLower(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := digitsTo9(s), digitsRE.ReplaceAllString(s, "9"); got != want {
 			t.Errorf("digitsTo9(%q) = %q, want %q", s, got, want)

@@ -193,7 +193,20 @@ var crawlTrapWords = []string{"login", "logout", "log_in", "signin", "sign_in", 
 	"mode=", "do=add", "action=post"}
 
 // crawlTrap reports whether a link holds one of crawlTrapWords.
-func crawlTrap(href string) bool { return containsAny(strings.ToLower(href), crawlTrapWords) }
+func crawlTrap(href string) bool { return trapSet.inLower(href) }
+
+// crawlTrap is crawlTrap(href), remembered: each reading of a list asks it of the same links.
+func (g *genericReader) crawlTrap(href string) bool {
+	trap, ok := g.traps[href]
+	if !ok {
+		trap = crawlTrap(href)
+		if g.traps == nil {
+			g.traps = map[string]bool{}
+		}
+		g.traps[href] = trap
+	}
+	return trap
+}
 
 // pageLinks returns the links to the other pages of the list the page is
 // a page of (a thread's posts, a board's threads), outside the given
@@ -309,7 +322,7 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 		best, bestLen := (*html.Node)(nil), 0
 		g.eachLink(r, func(a *html.Node) {
 			href := attr(a, "href")
-			if href == "" || strings.HasPrefix(href, "#") || crawlTrap(href) {
+			if href == "" || strings.HasPrefix(href, "#") || g.crawlTrap(href) {
 				return
 			}
 			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {

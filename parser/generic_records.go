@@ -48,6 +48,7 @@ type genericReader struct {
 	resolved      map[string]string
 	resolvedURLs  map[string]*url.URL
 	actions       map[string]bool
+	traps         map[string]bool
 	sites         map[string]bool
 	shapes        map[string]string
 	baseDomain    string              // siteDomain of the base's host, once asked
