@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -68,4 +69,73 @@ func ParseDisplayDate(s string) (Date, bool) {
 		}
 	}
 	return Date{}, false
+}
+
+// dayForm is a cheap reading of the calendar part of a displayed date: a
+// full date (year, month and day) it reads without doubt, else false.
+type dayForm func(s string) (Date, bool)
+
+// dayForms are the forms a dateReader tries before the multilingual
+// library, each on a site only once it gave the library's own answer
+// there: the library costs a thousand times more, and a site writes its
+// dates in one form. None reads a relative date or a date without a year.
+// (A year-month-day date, which nothing else can mean, is read first
+// everywhere: see isoInText.)
+var dayForms = []dayForm{
+	layoutForm("Jan 2, 2006"), layoutForm("January 2, 2006"), layoutForm("Mon Jan 2, 2006"),
+	layoutForm("Monday, January 2, 2006"), layoutForm("Mon, Jan 2, 2006"), layoutForm("2 Jan 2006"),
+	layoutForm("2 January 2006"), layoutForm("Mon, 2 Jan 2006"), layoutForm("Jan 2 2006"),
+	layoutForm("2-January-2006"), layoutForm("2-Jan-2006"), layoutForm("2. January 2006"),
+	layoutForm("2006-01-02"), layoutForm("2006/01/02"),
+	numericForm("2.1.2006", true), numericForm("2/1/2006", true), numericForm("2-1-2006", true),
+	numericForm("1/2/2006", false), numericForm("1-2-2006", false), numericForm("1.2.2006", false),
+}
+
+// isoDate matches a date written year-month-day in a longer text ("Reply
+// #9 Date: 2011-05-18,").
+var isoDate = regexp.MustCompile(`(?:^|[^0-9])(\d{4}-\d{2}-\d{2})(?:[^0-9]|$)`)
+
+// isoInText reads the one year-month-day date a text holds ("Reply #9
+// Date: 2011-05-18", where the library reads none for the words before it).
+func isoInText(s string) (Date, bool) {
+	if !strings.Contains(s, "-") {
+		return Date{}, false
+	}
+	m := isoDate.FindAllStringSubmatch(s, 2)
+	if len(m) != 1 {
+		return Date{}, false
+	}
+	t, err := time.Parse("2006-01-02", m[0][1])
+	if err != nil {
+		return Date{}, false
+	}
+	return DateOf(t), true
+}
+
+// layoutForm reads a text, less the commas and dots around it, by a Go
+// time layout with the month's English name or the year first.
+func layoutForm(layout string) dayForm {
+	return func(s string) (Date, bool) {
+		t, err := time.Parse(layout, strings.Trim(s, " ,."))
+		if err != nil {
+			return Date{}, false
+		}
+		return DateOf(t), true
+	}
+}
+
+// numericForm reads a numeric date by a Go layout, day first or month
+// first, only where the other order does not read it too: "25/12/2019",
+// or "05/05/2020", but not "03/04/2020", which a site's language decides.
+func numericForm(layout string, dayFirst bool) dayForm {
+	return func(s string) (Date, bool) {
+		t, err := time.Parse(layout, strings.Trim(s, " ,."))
+		if err != nil {
+			return Date{}, false
+		}
+		if d, m := t.Day(), int(t.Month()); d <= 12 && d != m {
+			return Date{}, false // month and day could change places
+		}
+		return DateOf(t), true
+	}
 }
