@@ -195,19 +195,6 @@ var crawlTrapWords = []string{"login", "logout", "log_in", "signin", "sign_in", 
 // crawlTrap reports whether a link holds one of crawlTrapWords.
 func crawlTrap(href string) bool { return trapSet.inLower(href) }
 
-// crawlTrap is crawlTrap(href), remembered: each reading of a list asks it of the same links.
-func (g *genericReader) crawlTrap(href string) bool {
-	trap, ok := g.traps[href]
-	if !ok {
-		trap = crawlTrap(href)
-		if g.traps == nil {
-			g.traps = map[string]bool{}
-		}
-		g.traps[href] = trap
-	}
-	return trap
-}
-
 // pageLinks returns the links to the other pages of the list the page is
 // a page of (a thread's posts, a board's threads), outside the given
 // records: rel=next, next-page labels, and numbered links whose URL has the

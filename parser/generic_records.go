@@ -35,30 +35,10 @@ type layout struct {
 type genericReader struct {
 	s       *scan
 	doc     *html.Node
-	base    *url.URL                // what links resolve against
-	pagePat string                  // the shape of the page's own URL
-	page    *url.URL                // the page's own URL
-	links   map[*html.Node]linkFact // authorLink's answers
-	hrefs   map[string]linkFact     // hrefPattern answers
-	// recordLinks are the links of each record, found once for all readings.
-	recordLinks map[*html.Node][]*html.Node
-	// resolved, actions, sites and shapes remember resolve, actionLink,
-	// sameSite and pageless of the page's links: the readings ask of one
-	// link many times.
-	resolved      map[string]string
-	resolvedURLs  map[string]*url.URL
-	actions       map[string]bool
-	traps         map[string]bool
-	sites         map[string]bool
-	shapes        map[string]string
-	baseDomain    string              // siteDomain of the base's host, once asked
-	hrefShapes    map[string]linkFact // linkShape's answers
-	pageKeys      []string            // the keys of the page's query, once asked
-	pageKeysRead  bool
-	keys          map[*html.Node]string         // elementKey's answers
-	recordNames   map[*html.Node][]nameItem     // namesIn's answers
-	recordAuthors map[*html.Node]*recordAuthors // authorsIn's answers
-	userShapes    map[string]bool               // userShape's answers
+	base    *url.URL // what links resolve against
+	pagePat string   // the shape of the page's own URL
+	page    *url.URL // the page's own URL
+	readerMemo
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates

@@ -324,20 +324,6 @@ func elementKey(n *html.Node) string {
 	return n.Data + "." + strings.Join(cls, ".")
 }
 
-// elementKey returns elementKey(n), remembered: the paths below the
-// records of every reading name the same elements.
-func (g *genericReader) elementKey(n *html.Node) string {
-	k, ok := g.keys[n]
-	if !ok {
-		k = elementKey(n)
-		if g.keys == nil {
-			g.keys = make(map[*html.Node]string, 256)
-		}
-		g.keys[n] = k
-	}
-	return k
-}
-
 // withoutDigits returns s without its ASCII digits.
 func withoutDigits(s string) string {
 	if !strings.ContainsAny(s, "0123456789") {
