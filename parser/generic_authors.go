@@ -59,7 +59,7 @@ func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 	if inf := g.s.info[a]; inf != nil && inf.text > 60 {
 		return "", false
 	}
-	text := nodeText(a)
+	text := g.linkText(a)
 	if len(text) > 60 || dateLike(text) || (text != "" && strings.Trim(text, "#0123456789 ") == "") {
 		return "", false
 	}
@@ -172,10 +172,10 @@ func (g *genericReader) authorsIn(r *html.Node) *recordAuthors {
 		}
 		k := slices.Index(ra.pats, pat)
 		if k < 0 {
-			ra.pats, ra.links, named = append(ra.pats, pat), append(ra.links, a), append(named, nodeText(a) != "")
+			ra.pats, ra.links, named = append(ra.pats, pat), append(ra.links, a), append(named, g.linkText(a) != "")
 			return
 		}
-		if !named[k] && nodeText(a) != "" {
+		if !named[k] && g.linkText(a) != "" {
 			ra.links[k], named[k] = a, true
 		}
 	})
@@ -349,7 +349,7 @@ func (g *genericReader) isAuthor(l *layout, n *html.Node) bool {
 		return false // a first post apart is found by its profile link
 	}
 	pat, ok := g.authorLink(n)
-	return ok && pat == l.authorPat && nodeText(n) != ""
+	return ok && pat == l.authorPat && g.linkText(n) != ""
 }
 
 // eachLink calls f for each link in r outside quotes and signatures, in page order.

@@ -240,7 +240,7 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 				rel := strings.ToLower(attr(c, "rel"))
 				text := ""
 				if inf := g.s.info[c]; inf != nil && inf.text <= 20 {
-					text = strings.ToLower(nodeText(c)) // next-page labels and page numbers are short
+					text = strings.ToLower(g.linkText(c)) // next-page labels and page numbers are short
 				} else if inf != nil {
 					text = "\x00" // a long text: neither
 				}
@@ -315,7 +315,7 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {
 				return
 			}
-			t := nodeText(a)
+			t := g.linkText(a)
 			if len(t) > bestLen && !dateLike(t) {
 				best, bestLen = a, len(t)
 			}

@@ -127,7 +127,7 @@ func TestParsedPatternIsURLPattern(t *testing.T) {
 	}
 }
 
-// TestHrefPatternAsFromText checks resolve, hrefPattern and linkShape of the reader, which read
+// TestHrefPatternAsFromText checks linkText, resolve, hrefPattern and linkShape of the reader, which read
 // the parts of a link they resolve, against the same questions asked of
 // the link's text (resolve, sameSite, urlPattern, pageless), on every link
 // of the shared fixtures.
@@ -165,6 +165,9 @@ func TestHrefPatternAsFromText(t *testing.T) {
 			wantShape, wantSite := "", false
 			if u := resolve(g.base, href); u != "" && sameSite(u, g.base.Host) {
 				wantShape, wantSite = pageless(u), true
+			}
+			if got, want := g.linkText(a), nodeText(a); got != want {
+				t.Errorf("%s: link text %q, nodeText %q", fx.File, got, want)
 			}
 			if got, want := g.resolve(href), resolve(g.base, href); got != want {
 				t.Errorf("%s: %q: resolves to %q, want %q", fx.File, href, got, want)

@@ -19,6 +19,7 @@ type readerMemo struct {
 	recordAuthors map[*html.Node]*recordAuthors // authorsIn's answers
 	recordNames   map[*html.Node][]nameItem     // namesIn's answers
 	keys          map[*html.Node]string         // elementKey's answers
+	texts         map[*html.Node]string         // linkText's answers
 	resolved      map[string]string             // resolve's answers, by href
 	resolvedURLs  map[string]*url.URL           // resolveURL's answers, by href
 	actions       map[string]bool               // actionLink's answers
@@ -204,4 +205,23 @@ func (g *genericReader) elementKey(n *html.Node) string {
 		g.keys[n] = k
 	}
 	return k
+}
+
+// linkText returns nodeText of a link (or any element), remembered: the
+// readings ask it of the same links. An element whose only child is a
+// text, as most links are, has that text folded.
+func (g *genericReader) linkText(n *html.Node) string {
+	t, ok := g.texts[n]
+	if !ok {
+		if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+			t = foldSpace(c.Data) // what textOf writes of it, folded
+		} else {
+			t = nodeText(n)
+		}
+		if g.texts == nil {
+			g.texts = map[*html.Node]string{}
+		}
+		g.texts[n] = t
+	}
+	return t
 }
