@@ -61,7 +61,7 @@ var relativeDays = []string{"today", "yesterday", "heute", "gestern", "aujourd'h
 // the words in any case, then no letter, digit or underscore.
 func relativeDay(s string) bool {
 	if hasNonASCII(s) {
-		return containsAnyFold(s, relativeDays) && dayWord.MatchString(s)
+		return relativeSet.foldIn(s) && dayWord.MatchString(s)
 	}
 	i := 0
 	for i < len(s) && !isWordByte(s[i]) {

@@ -108,6 +108,12 @@ func TestDateTestsAgreeWithRegexps(t *testing.T) {
 		if !hasNonASCII(s) && !strings.ContainsAny(s, "0123456789") && relativeDay(s) != relativeDay(foldSpace(s)) {
 			t.Errorf("relativeDay(%q) changes with folding", s)
 		}
+		if got, want := relativeSet.foldIn(s), containsAnyFold(s, relativeDays); got != want {
+			t.Errorf("relativeSet.foldIn(%q) = %v, want %v", s, got, want)
+		}
+		if containsAnyFold(s, relativeDays) != containsAnyFold(foldSpace(s), relativeDays) {
+			t.Errorf("containsAnyFold(%q) changes with folding", s)
+		}
 		if got, want := actionSet.inLower(s), containsAny(strings.ToLower(s), actionWords); got != want {
 			t.Errorf("actionSet.inLower(%q) = %v, want %v", s, got, want)
 		}

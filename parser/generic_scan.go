@@ -215,8 +215,12 @@ func hasDateAttr(n *html.Node) bool {
 // element where that is short and holds no link (a date split over a few
 // elements: "Today, <span>10:12</span>"), else the text node's own.
 func (s *scan) textDate(t *html.Node) {
-	if !strings.ContainsAny(t.Data, "0123456789") && !hasNonASCII(t.Data) && !relativeDay(t.Data) {
-		return // no date, folded or not: the most texts of a page, not copied
+	// No digit: a date only if a relative day, which folding the text
+	// changes neither for an ASCII text nor in the words a text past ASCII
+	// must hold (whitespace is no part of them): most texts of a page are
+	// not copied.
+	if !strings.ContainsAny(t.Data, "0123456789") && (hasNonASCII(t.Data) && !relativeSet.foldIn(t.Data) || !hasNonASCII(t.Data) && !relativeDay(t.Data)) {
+		return
 	}
 	raw := foldSpace(t.Data)
 	if len(raw) > 80 || !dateLike(raw) {

@@ -53,6 +53,19 @@ func (ws *wordSet) scan(s string) (found, ascii bool) {
 	return false, true
 }
 
+// foldIn is containsAnyFold(s, ws.words): a word's bytes matched by
+// s's bytes with 0x20 set, anywhere in s.
+func (ws *wordSet) foldIn(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, w := range ws.first[s[i]|0x20] {
+			if i+len(w) <= len(s) && containsFold(s[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lowerASCII returns c in lower case if it is an ASCII capital.
 func lowerASCII(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
@@ -62,8 +75,9 @@ func lowerASCII(c byte) byte {
 }
 
 var (
-	actionSet = newWordSet(actionWords...)
-	trapSet   = newWordSet(crawlTrapWords...)
+	actionSet   = newWordSet(actionWords...)
+	relativeSet = newWordSet(relativeDays...)
+	trapSet     = newWordSet(crawlTrapWords...)
 	// userSet is userWords as words; the regexp reads texts past ASCII,
 	// where (?i) also folds "ſ" and "K" (the Kelvin sign).
 	userSet = func() *wordSet {
