@@ -109,3 +109,44 @@ func BenchmarkGenericRatioCPU(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGenericFirstPageCPU is BenchmarkGenericRatioCPU for the first
+// page a crawl reads of a site: each iteration parses with a new Parser,
+// which remembers nothing of the site (the locale and forms of its dates,
+// the days it read), so the multilingual date library is asked for every
+// date the page shows (metric "cpu-x-html.Parse").
+func BenchmarkGenericFirstPageCPU(b *testing.B) {
+	for _, fx := range manifest(b) {
+		if strings.HasSuffix(fx.File, ".json") {
+			continue
+		}
+		body, err := Decode(readFixture(b, fx.File), "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		u := fixtureURL(fx, body)
+		b.Run(strings.TrimSuffix(filepath.ToSlash(fx.File), filepath.Ext(fx.File)), func(b *testing.B) {
+			runtime.LockOSThread() // this sub-benchmark's goroutine: both clock readings on one thread
+			defer runtime.UnlockOSThread()
+			var parse, plain int64
+			for b.Loop() {
+				p, err := New(Options{Engine: GenericEngine})
+				if err != nil {
+					b.Fatal(err)
+				}
+				t0 := threadCPU(b)
+				if _, err := html.Parse(bytes.NewReader(body)); err != nil {
+					b.Fatal(err)
+				}
+				t1 := threadCPU(b)
+				if _, err := p.ParseAt(u, body, fixtureTime); err != nil {
+					b.Fatal(err)
+				}
+				t2 := threadCPU(b)
+				plain += t1 - t0
+				parse += t2 - t1
+			}
+			b.ReportMetric(float64(parse)/float64(plain), "cpu-x-html.Parse")
+		})
+	}
+}
