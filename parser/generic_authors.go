@@ -38,7 +38,7 @@ func (g *genericReader) authorLink(a *html.Node) (string, bool) {
 	}
 	pat, ok := g.authorLinkOf(a)
 	if g.links == nil {
-		g.links = map[*html.Node]linkFact{}
+		g.links = make(map[*html.Node]linkFact, g.s.links)
 	}
 	g.links[a] = linkFact{pat, ok}
 	return pat, ok
@@ -63,28 +63,7 @@ func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 	if len(text) > 60 || dateLike(text) || (text != "" && strings.Trim(text, "#0123456789 ") == "") {
 		return "", false
 	}
-	if f, ok := g.hrefs[href]; ok {
-		return f.pat, f.ok
-	}
-	pat, ok := g.hrefPattern(href)
-	if g.hrefs == nil {
-		g.hrefs = map[string]linkFact{}
-	}
-	g.hrefs[href] = linkFact{pat, ok}
-	return pat, ok
-}
-
-// hrefPattern returns the shape of a link to this site that is not the page itself.
-func (g *genericReader) hrefPattern(href string) (string, bool) {
-	pu := g.resolveURL(href) // what resolve gives, unprinted: the questions below read its parts
-	if pu == nil || !g.onSite(pu) {
-		return "", false
-	}
-	pat := parsedPattern(pu)
-	if pat == g.pagePat || pat == "" || g.samePage(pu) {
-		return "", false
-	}
-	return pat, true
+	return g.hrefPattern(href)
 }
 
 // samePage reports whether the link u leads to the page's own path with

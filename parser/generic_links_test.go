@@ -182,3 +182,13 @@ func TestHrefPatternAsFromText(t *testing.T) {
 		t.Errorf("only %d links tried", n)
 	}
 }
+
+// sameSite reports whether the link u is on host or a host of the same
+// domain (a forum's members may live on the site's main host).
+func sameSite(u, host string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return siteDomain(pu.Hostname()) == siteDomain(strings.Split(host, ":")[0])
+}

@@ -12,19 +12,13 @@ import (
 // date) asks the same questions of them, and the posts ask them again.
 // Each map is made when first written.
 type readerMemo struct {
+	hrefMemo      map[string]*hrefFacts         // what each href leads to
 	links         map[*html.Node]linkFact       // authorLink's answers
-	hrefs         map[string]linkFact           // hrefPattern's answers
-	hrefShapes    map[string]linkFact           // linkShape's answers
+	texts         map[*html.Node]string         // linkText's answers
 	recordLinks   map[*html.Node][]*html.Node   // the links of each record
 	recordAuthors map[*html.Node]*recordAuthors // authorsIn's answers
 	recordNames   map[*html.Node][]nameItem     // namesIn's answers
 	keys          map[*html.Node]string         // elementKey's answers
-	texts         map[*html.Node]string         // linkText's answers
-	resolved      map[string]string             // resolve's answers, by href
-	resolvedURLs  map[string]*url.URL           // resolveURL's answers, by href
-	actions       map[string]bool               // actionLink's answers
-	traps         map[string]bool               // crawlTrap's answers
-	sites         map[string]bool               // sameSite's answers
 	shapes        map[string]string             // pageless's answers
 	userShapes    map[string]bool               // userShape's answers
 	baseDomain    string                        // siteDomain of the base's host, once asked
@@ -32,34 +26,107 @@ type readerMemo struct {
 	pageKeysRead  bool
 }
 
-// actionLink is actionLink(href), remembered: the readings and the posts
-// ask it of one link several times.
-func (g *genericReader) actionLink(href string) bool {
-	act, ok := g.actions[href]
-	if !ok {
-		act = actionLink(href)
-		if g.actions == nil {
-			g.actions = map[string]bool{}
+// hrefFacts is what the reader found of one href, each answer found when
+// first asked for: one look-up in one map for all of them.
+type hrefFacts struct {
+	url            *url.URL // resolveURL's answer (nil where resolve gives ""), shared: not to be changed
+	str            string   // resolve's answer
+	pattern, shape linkFact // hrefPattern's and linkShape's answers
+	action, trap   bool     // actionLink's and crawlTrap's answers
+	found          uint8    // which answers are found: the fact* bits
+}
+
+// The answers of a hrefFacts.
+const (
+	factURL uint8 = 1 << iota
+	factStr
+	factPattern
+	factShape
+	factAction
+	factTrap
+)
+
+// href returns the facts of an href, empty the first time.
+func (g *genericReader) href(href string) *hrefFacts {
+	f := g.hrefMemo[href]
+	if f == nil {
+		if g.hrefMemo == nil {
+			g.hrefMemo = make(map[string]*hrefFacts, g.s.links)
 		}
-		g.actions[href] = act
+		f = &hrefFacts{}
+		g.hrefMemo[href] = f
 	}
-	return act
+	return f
+}
+
+// resolveURL returns resolveURL(g.base, href), remembered.
+func (g *genericReader) resolveURL(href string) *url.URL { return g.urlOf(href, g.href(href)) }
+
+// urlOf is resolveURL of an href whose facts are f.
+func (g *genericReader) urlOf(href string, f *hrefFacts) *url.URL {
+	if f.found&factURL == 0 {
+		f.url, f.found = resolveURL(g.base, href), f.found|factURL
+	}
+	return f.url
+}
+
+// resolve returns resolve(g.base, href), remembered.
+func (g *genericReader) resolve(href string) string {
+	f := g.href(href)
+	if f.found&factStr == 0 {
+		if pu := g.urlOf(href, f); pu != nil {
+			f.str = pu.String() // what resolve prints of the same URL
+		}
+		f.found |= factStr
+	}
+	return f.str
+}
+
+// actionLink returns actionLink(href), remembered.
+func (g *genericReader) actionLink(href string) bool {
+	f := g.href(href)
+	if f.found&factAction == 0 {
+		f.action, f.found = actionLink(href), f.found|factAction
+	}
+	return f.action
+}
+
+// crawlTrap returns crawlTrap(href), remembered.
+func (g *genericReader) crawlTrap(href string) bool {
+	f := g.href(href)
+	if f.found&factTrap == 0 {
+		f.trap, f.found = crawlTrap(href), f.found|factTrap
+	}
+	return f.trap
+}
+
+// hrefPattern returns the shape of a link to this site that is not the
+// page itself, remembered.
+func (g *genericReader) hrefPattern(href string) (string, bool) {
+	f := g.href(href)
+	if f.found&factPattern == 0 {
+		f.found |= factPattern
+		if pu := g.urlOf(href, f); pu != nil && g.onSite(pu) {
+			pat := parsedPattern(pu)
+			if pat != g.pagePat && pat != "" && !g.samePage(pu) {
+				f.pattern = linkFact{pat, true}
+			}
+		}
+	}
+	return f.pattern.pat, f.pattern.ok
 }
 
 // linkShape returns the shape (see pageless) of the URL href leads to, and
-// whether that is on this site, remembered per href.
+// whether that is on this site, remembered.
 func (g *genericReader) linkShape(href string) (string, bool) {
-	f, ok := g.hrefShapes[href]
-	if !ok {
-		if pu := g.resolveURL(href); pu != nil && g.onSite(pu) {
-			f = linkFact{parsedPageless(pu), true}
+	f := g.href(href)
+	if f.found&factShape == 0 {
+		f.found |= factShape
+		if pu := g.urlOf(href, f); pu != nil && g.onSite(pu) {
+			f.shape = linkFact{parsedPageless(pu), true}
 		}
-		if g.hrefShapes == nil {
-			g.hrefShapes = map[string]linkFact{}
-		}
-		g.hrefShapes[href] = f
 	}
-	return f.pat, f.ok
+	return f.shape.pat, f.shape.ok
 }
 
 // resolveURL is resolve without printing the URL it finds: nil where
@@ -96,58 +163,6 @@ func (g *genericReader) userShape(pat string) bool {
 	return u
 }
 
-// sameSite reports whether the link u is on host or a host of the same
-// domain (a forum's members may live on the site's main host).
-func sameSite(u, host string) bool {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return false
-	}
-	return siteDomain(pu.Hostname()) == siteDomain(strings.Split(host, ":")[0])
-}
-
-// resolve returns resolve(g.base, href), remembered.
-func (g *genericReader) resolve(href string) string {
-	u, ok := g.resolved[href]
-	if !ok {
-		if pu := g.resolveURL(href); pu != nil {
-			u = pu.String() // what resolve prints of the same URL
-		}
-		if g.resolved == nil {
-			g.resolved = map[string]string{}
-		}
-		g.resolved[href] = u
-	}
-	return u
-}
-
-// resolveURL returns resolveURL(g.base, href), remembered; the URL is shared: not to be changed.
-func (g *genericReader) resolveURL(href string) *url.URL {
-	u, ok := g.resolvedURLs[href]
-	if !ok {
-		u = resolveURL(g.base, href)
-		if g.resolvedURLs == nil {
-			g.resolvedURLs = map[string]*url.URL{}
-		}
-		g.resolvedURLs[href] = u
-	}
-	return u
-}
-
-// sameSite returns sameSite(u, g.base.Host), remembered.
-func (g *genericReader) sameSite(u string) bool {
-	same, ok := g.sites[u]
-	if !ok {
-		pu, err := url.Parse(u)
-		same = err == nil && g.onSite(pu)
-		if g.sites == nil {
-			g.sites = map[string]bool{}
-		}
-		g.sites[u] = same
-	}
-	return same
-}
-
 // onSite is sameSite(u, g.base.Host) of a parsed u.
 func (g *genericReader) onSite(pu *url.URL) bool {
 	if g.baseDomain == "" {
@@ -180,19 +195,6 @@ func siteDomain(h string) string {
 	return h
 }
 
-// crawlTrap is crawlTrap(href), remembered: each reading of a list asks it of the same links.
-func (g *genericReader) crawlTrap(href string) bool {
-	trap, ok := g.traps[href]
-	if !ok {
-		trap = crawlTrap(href)
-		if g.traps == nil {
-			g.traps = map[string]bool{}
-		}
-		g.traps[href] = trap
-	}
-	return trap
-}
-
 // elementKey returns elementKey(n), remembered: the paths below the
 // records of every reading name the same elements.
 func (g *genericReader) elementKey(n *html.Node) string {
@@ -219,7 +221,7 @@ func (g *genericReader) linkText(n *html.Node) string {
 			t = nodeText(n)
 		}
 		if g.texts == nil {
-			g.texts = map[*html.Node]string{}
+			g.texts = make(map[*html.Node]string, g.s.links)
 		}
 		g.texts[n] = t
 	}

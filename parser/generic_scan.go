@@ -17,6 +17,7 @@ import (
 type scan struct {
 	info  map[*html.Node]*nodeInfo
 	dates []*dateCand // in document order
+	links int         // the page's links (<a>), to size the maps of what is found of them
 }
 
 // nodeInfo is what the scan knows of one element.
@@ -81,7 +82,10 @@ func scanPage(doc *html.Node) *scan {
 					inDate = !c.data
 				}
 			}
-			inLink = inLink || n.DataAtom == atom.A
+			if n.DataAtom == atom.A {
+				s.links++
+				inLink = true
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			t, l := walk(c, inLink, inDate)
