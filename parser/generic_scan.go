@@ -135,9 +135,7 @@ func letterCount(s string) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-				n++
-			}
+			n += int(asciiAlnum[c])
 			i++
 			continue
 		}
@@ -149,6 +147,16 @@ func letterCount(s string) int {
 	}
 	return n
 }
+
+// asciiAlnum holds 1 for the ASCII letters and digits, 0 for other bytes.
+var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // elementDate returns the date an element shows for machines: a <time>,
 // or an element with a datetime, data-time or data-timestamp attribute, or
