@@ -81,14 +81,28 @@ type dayForm func(s string) (Date, bool)
 // dates in one form. None reads a relative date or a date without a year.
 // (A year-month-day date, which nothing else can mean, is read first
 // everywhere: see isoInText.)
-var dayForms = []dayForm{
-	layoutForm("Jan 2, 2006"), layoutForm("January 2, 2006"), layoutForm("Mon Jan 2, 2006"),
-	layoutForm("Monday, January 2, 2006"), layoutForm("Mon, Jan 2, 2006"), layoutForm("2 Jan 2006"),
-	layoutForm("2 January 2006"), layoutForm("Mon, 2 Jan 2006"), layoutForm("Jan 2 2006"),
-	layoutForm("2-January-2006"), layoutForm("2-Jan-2006"), layoutForm("2. January 2006"),
-	layoutForm("2006-01-02"), layoutForm("2006/01/02"),
-	numericForm("2.1.2006", true), numericForm("2/1/2006", true), numericForm("2-1-2006", true),
-	numericForm("1/2/2006", false), numericForm("1-2-2006", false), numericForm("1.2.2006", false),
+var dayForms = []dayFormSpec{
+	{read: layoutForm("Jan 2, 2006")}, {read: layoutForm("January 2, 2006")}, {read: layoutForm("Mon Jan 2, 2006")},
+	{read: layoutForm("Monday, January 2, 2006")}, {read: layoutForm("Mon, Jan 2, 2006")}, {read: layoutForm("2 Jan 2006")},
+	{read: layoutForm("2 January 2006")}, {read: layoutForm("Mon, 2 Jan 2006")}, {read: layoutForm("Jan 2 2006")},
+	{read: layoutForm("2-January-2006")}, {read: layoutForm("2-Jan-2006")}, {read: layoutForm("2. January 2006")},
+	{read: layoutForm("2006-01-02")}, {read: layoutForm("2006/01/02")},
+	{read: numericForm("2.1.2006", true)}, {read: numericForm("2/1/2006", true)}, {read: numericForm("2-1-2006", true)},
+	{read: numericForm("1/2/2006", false)}, {read: numericForm("1-2-2006", false)}, {read: numericForm("1.2.2006", false)},
+	// After a label ("Reply #3 on: April 06, 2020"), where the library reads the whole.
+	{read: afterColon(layoutForm("January 2, 2006"))}, {read: afterColon(layoutForm("Jan 2, 2006"))},
+	{read: afterColon(layoutForm("2 January 2006"))}, {read: afterColon(layoutForm("Mon Jan 2, 2006"))},
+	// Day and month that could change places, in the order the page's
+	// language gave the library: only on pages that name their language.
+	{read: orderForm("2/1/2006"), lang: true}, {read: orderForm("2.1.2006"), lang: true}, {read: orderForm("2-1-2006"), lang: true},
+	{read: orderForm("1/2/2006"), lang: true}, {read: orderForm("1-2-2006"), lang: true}, {read: orderForm("1.2.2006"), lang: true},
+}
+
+// dayFormSpec is one of dayForms: how it reads, and whether it is only for
+// pages that name their language.
+type dayFormSpec struct {
+	read dayForm
+	lang bool
 }
 
 // isoDate matches a date written year-month-day in a longer text ("Reply
@@ -135,6 +149,33 @@ func numericForm(layout string, dayFirst bool) dayForm {
 		}
 		if d, m := t.Day(), int(t.Month()); d <= 12 && d != m {
 			return Date{}, false // month and day could change places
+		}
+		return DateOf(t), true
+	}
+}
+
+// afterColon reads by form the text after the last colon of a text, if it has one.
+func afterColon(form dayForm) dayForm {
+	return func(s string) (Date, bool) {
+		i := strings.LastIndexByte(s, ':')
+		if i < 0 {
+			return Date{}, false
+		}
+		return form(s[i+1:])
+	}
+}
+
+// orderForm reads a numeric date by a Go layout only where its day and
+// month could change places ("03/04/2020"), and differ: a site's first such
+// date shows the library's order, which the page's language decides.
+func orderForm(layout string) dayForm {
+	return func(s string) (Date, bool) {
+		t, err := time.Parse(layout, strings.Trim(s, " ,."))
+		if err != nil {
+			return Date{}, false
+		}
+		if d, m := t.Day(), int(t.Month()); d > 12 || d == m {
+			return Date{}, false // no doubt: numericForm's
 		}
 		return DateOf(t), true
 	}

@@ -246,7 +246,7 @@ func (r *dateReader) byForm(site, lang, s string) (Date, bool) {
 	}
 	r.mu.Unlock()
 	for _, f := range forms {
-		if d, ok := dayForms[f](s); ok {
+		if d, ok := dayForms[f].read(s); ok {
 			return d, true
 		}
 	}
@@ -257,7 +257,10 @@ func (r *dateReader) byForm(site, lang, s string) (Date, bool) {
 // reads s as the library did, if one does.
 func (r *dateReader) learnForm(site, lang, s string, d Date) {
 	for i, f := range dayForms {
-		if fd, ok := f(s); ok && fd == d {
+		if f.lang && lang == "" {
+			continue
+		}
+		if fd, ok := f.read(s); ok && fd == d {
 			r.mu.Lock()
 			k := r.siteLocked(site)
 			if k.forms == nil {
