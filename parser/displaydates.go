@@ -2,6 +2,7 @@ package parser
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,7 @@ type siteDates struct {
 	locale  string
 	days    map[string]dayMemo    // calendar part (and fetch day, for relative ones) -> its date
 	layouts map[string]siteLayout // page language -> the Go layout of the site's dates (datelayouts.go)
+	forms   map[string][]int      // page language -> the dayForms that gave the library's answers (dates.go)
 }
 
 // dayMemo is a remembered calendar part: its date, or that the library found none.
@@ -212,13 +214,65 @@ func (r *dateReader) day(site, lang, s string, now time.Time) (Date, bool) {
 	if m, ok := r.remembered(site, key); ok {
 		return m.d, m.ok
 	}
+	relative := isRelative(s)
+	if !relative {
+		d, ok := isoInText(s)
+		if !ok {
+			d, ok = r.byForm(site, lang, s)
+		}
+		if ok {
+			r.remember(site, key, dayMemo{d: d, ok: true})
+			return d, true
+		}
+	}
 	d, err := r.parse(site, lang, s, now, true)
 	m := dayMemo{ok: err == nil && !d.IsZero()}
 	if m.ok {
 		m.d = DateOf(d.Time)
+		if !relative {
+			r.learnForm(site, lang, s, m.d)
+		}
 	}
 	r.remember(site, key, m)
 	return m.d, m.ok
+}
+
+// byForm reads a calendar part by the forms learned on the site for the language.
+func (r *dateReader) byForm(site, lang, s string) (Date, bool) {
+	r.mu.Lock()
+	var forms []int
+	if k := r.sites[site]; k != nil {
+		forms = k.forms[lang]
+	}
+	r.mu.Unlock()
+	for _, f := range forms {
+		if d, ok := dayForms[f].read(s); ok {
+			return d, true
+		}
+	}
+	return Date{}, false
+}
+
+// learnForm notes for the site and language the first of dayForms that
+// reads s as the library did, if one does.
+func (r *dateReader) learnForm(site, lang, s string, d Date) {
+	for i, f := range dayForms {
+		if f.lang && lang == "" {
+			continue
+		}
+		if fd, ok := f.read(s); ok && fd == d {
+			r.mu.Lock()
+			k := r.siteLocked(site)
+			if k.forms == nil {
+				k.forms = map[string][]int{}
+			}
+			if !slices.Contains(k.forms[lang], i) {
+				k.forms[lang] = append(k.forms[lang], i)
+			}
+			r.mu.Unlock()
+			return
+		}
+	}
 }
 
 // parse asks the library in the page's language (which also settles the

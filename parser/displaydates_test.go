@@ -111,3 +111,77 @@ func TestCleanDateQuickCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestDayForms checks the cheap readings of calendar parts: the dates they
+// read, and the ones they leave to the library (no year, a day and month
+// that could change places, two dates, a relative day).
+func TestDayForms(t *testing.T) {
+	tests := []struct {
+		name, s string
+		lang    bool   // the forms for pages that name their language
+		want    string // "" for none of the forms
+	}{
+		{"a year-month-day date after words", "Válasz #9 Dátum: 2011-05-18,", false, "2011-05-18"},
+		{"a bare year-month-day date", "2012-12-27", false, "2012-12-27"},
+		{"two year-month-day dates", "2011-05-18 to 2011-05-19", false, ""},
+		{"an English month name", "Apr 12, 2020,", false, "2020-04-12"},
+		{"phpBB's weekday and month", "Tue Jan 07, 2020", false, "2020-01-07"},
+		{"Phorum's dashes", "25-February-2012", false, "2012-02-25"},
+		{"a day first, past twelve", "25/12/2019,", false, "2019-12-25"},
+		{"a month first, past twelve", "12/25/2019", false, "2019-12-25"},
+		{"day and month that could change places", "03/04/2020", false, ""},
+		{"day and month that could change places, by the language's order", "03/04/2020", true, "2020-04-03"},
+		{"day and month alike, by the language's order", "05/05/2020", true, ""},
+		{"a date after a label", "Reply #3 on: April 06, 2020,", false, "2020-04-06"},
+		{"day and month alike", "05.05.2020", false, "2020-05-05"},
+		{"no year", "Jan 7", false, ""},
+		{"a French month name", "8 janv. 2018", false, ""},
+		{"a relative day", "Yesterday", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if d, ok := isoInText(tt.s); ok {
+				got = d.String()
+			}
+			for _, f := range dayForms {
+				if d, ok := f.read(tt.s); ok && got == "" && f.lang == tt.lang {
+					got = d.String()
+				}
+			}
+			if got != tt.want {
+				t.Errorf("forms read %q as %q, want %q", tt.s, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDateReaderLearnsForms checks that what a reader reads by a form it
+// learned on a site is what the library reads, and that it learns one.
+func TestDateReaderLearnsForms(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	sites := []struct {
+		site, lang string
+		days       []string
+	}{
+		{"phpbb.example", "en", []string{"Tue Jan 07, 2020", "Wed Jan 08, 2020", "Fri Feb 28, 2020", "Mon Mar 02, 2020"}},
+		{"vb.example", "en", []string{"Apr 12, 2020", "Apr 11, 2020", "Dec 31, 2019"}},
+		{"fr.example", "fr", []string{"25/12/2019", "13/01/2020", "03/04/2020", "30/04/2020", "10/05/2006", "08/07/2006", "05/05/2020"}},
+		{"us.example", "en", []string{"04-06-2019", "04-07-2019", "04-08-2019", "12-25-2019", "05-05-2020"}},
+		{"smf.example", "", []string{"April 04, 2020", "Reply #1 on: April 06, 2020", "Reply #2 on: April 07, 2020"}},
+		{"phorum.example", "", []string{"25-February-2012", "1-March-2012", "13-November-2017"}},
+	}
+	for _, s := range sites {
+		r := newDateReader()
+		for _, day := range s.days {
+			got, ok := r.day(s.site, s.lang, day, now)
+			lib, err := newDateReader().parse(s.site, s.lang, day, now, true)
+			if !ok || err != nil || got != DateOf(lib.Time) {
+				t.Errorf("%s: %q read as %v (%v), the library reads %v (%v)", s.site, day, got, ok, DateOf(lib.Time), err)
+			}
+		}
+		if len(r.sites[s.site].forms[s.lang]) == 0 {
+			t.Errorf("%s: no form learned from %q", s.site, s.days)
+		}
+	}
+}

@@ -96,8 +96,8 @@ func (g *genericReader) fillThread(page *Page, l *layout) {
 	ids := g.postIDs(l)
 	page.Posts = make([]Post, 0, len(l.records))
 	for i := range l.records {
-		post := g.post(l, i, ids[i])
-		if post.BodyText == "" && len(post.Quotes) == 0 && len(post.Images) == 0 && len(post.Links) == 0 && !hasMedia(l.bodies[i]) {
+		post, ok := g.post(l, i, ids[i])
+		if !ok {
 			continue // no words, no picture: an advertisement or a placeholder between posts, no post
 		}
 		post.Page = cur

@@ -3,6 +3,7 @@ package parser
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -18,7 +19,7 @@ var actionWords = []string{"quote", "reply", "report", "edit", "delete", "postin
 	"print", "share", "mailto:", "javascript:", "login", "logout", "register", "search", "sort=", "order="}
 
 // actionLink reports whether href is one of actionWords' links.
-func actionLink(href string) bool { return containsAny(strings.ToLower(href), actionWords) }
+func actionLink(href string) bool { return actionSet.inLower(href) }
 
 // containsAny reports whether s holds one of the words.
 func containsAny(s string, words []string) bool {
@@ -37,7 +38,7 @@ func (g *genericReader) authorLink(a *html.Node) (string, bool) {
 	}
 	pat, ok := g.authorLinkOf(a)
 	if g.links == nil {
-		g.links = map[*html.Node]linkFact{}
+		g.links = make(map[*html.Node]linkFact, g.s.links)
 	}
 	g.links[a] = linkFact{pat, ok}
 	return pat, ok
@@ -52,55 +53,37 @@ type linkFact struct {
 // authorLinkOf is authorLink, uncached.
 func (g *genericReader) authorLinkOf(a *html.Node) (string, bool) {
 	href := strings.TrimSpace(attr(a, "href"))
-	if href == "" || strings.HasPrefix(href, "#") || actionLink(href) {
+	if href == "" || strings.HasPrefix(href, "#") || g.actionLink(href) {
 		return "", false
 	}
 	if inf := g.s.info[a]; inf != nil && inf.text > 60 {
 		return "", false
 	}
-	text := nodeText(a)
+	text := g.linkText(a)
 	if len(text) > 60 || dateLike(text) || (text != "" && strings.Trim(text, "#0123456789 ") == "") {
 		return "", false
 	}
-	if f, ok := g.hrefs[href]; ok {
-		return f.pat, f.ok
-	}
-	pat, ok := g.hrefPattern(href)
-	if g.hrefs == nil {
-		g.hrefs = map[string]linkFact{}
-	}
-	g.hrefs[href] = linkFact{pat, ok}
-	return pat, ok
-}
-
-// hrefPattern returns the shape of a link to this site that is not the page itself.
-func (g *genericReader) hrefPattern(href string) (string, bool) {
-	u := resolve(g.base, href)
-	if u == "" || !sameSite(u, g.base.Host) {
-		return "", false
-	}
-	pat := urlPattern(u)
-	if pat == g.pagePat || pat == "" || g.samePage(u) {
-		return "", false
-	}
-	return pat, true
+	return g.hrefPattern(href)
 }
 
 // samePage reports whether the link u leads to the page's own path with
 // another query (a view of the thread: a post of it, a share dialog),
 // unless the two queries have no key in common (index.php?topic=1 and
 // index.php?action=profile are different pages).
-func (g *genericReader) samePage(u string) bool {
-	pu, err := url.Parse(u)
-	if err != nil || pu.Path != g.page.Path || !strings.EqualFold(pu.Host, g.page.Host) {
+func (g *genericReader) samePage(pu *url.URL) bool {
+	if pu.Path != g.page.Path || !strings.EqualFold(pu.Host, g.page.Host) {
 		return false
 	}
 	if g.page.RawQuery == "" {
 		return true
 	}
-	pq, lq := parseQuery(g.page.RawQuery), parseQuery(pu.RawQuery)
-	for k := range lq {
-		if pq.Has(k) {
+	if !g.pageKeysRead {
+		g.pageKeys, _ = queryFirsts(g.page.RawQuery) // the keys parseQuery finds
+		g.pageKeysRead = true
+	}
+	keys, _ := queryFirsts(pu.RawQuery)
+	for _, k := range keys {
+		if slices.Contains(g.pageKeys, k) {
 			return true
 		}
 	}
@@ -112,22 +95,14 @@ func (g *genericReader) samePage(u string) bool {
 // link of that shape that has a name.
 func (g *genericReader) chooseAuthors(l *layout) {
 	count := map[string]int{}
-	first := map[string]int{}
 	var pats []string
-	for i, r := range l.records {
-		seen := map[string]bool{}
-		g.eachLink(r, func(a *html.Node) {
-			pat, ok := g.authorLink(a)
-			if !ok || seen[pat] {
-				return
-			}
-			seen[pat] = true
+	for _, r := range l.records {
+		for _, pat := range g.authorsIn(r).pats {
 			if count[pat] == 0 {
 				pats = append(pats, pat)
-				first[pat] = i
 			}
 			count[pat]++
-		})
+		}
 	}
 	best, most := "", 0
 	for _, p := range pats {
@@ -137,8 +112,7 @@ func (g *genericReader) chooseAuthors(l *layout) {
 		if 5*count[p] < 4*most {
 			continue
 		}
-		if best == "" || (userWords.MatchString(p) && !userWords.MatchString(best)) ||
-			(userWords.MatchString(p) == userWords.MatchString(best) && count[p] > count[best]) {
+		if best == "" || (g.userShape(p) && !g.userShape(best)) || (g.userShape(p) == g.userShape(best) && count[p] > count[best]) {
 			best = p
 		}
 	}
@@ -148,24 +122,47 @@ func (g *genericReader) chooseAuthors(l *layout) {
 		return
 	}
 	for i, r := range l.records {
-		var found, bare *html.Node
-		g.eachLink(r, func(a *html.Node) {
-			if found != nil {
-				return
-			}
-			if pat, ok := g.authorLink(a); ok && pat == best {
-				if nodeText(a) != "" {
-					found = a
-				} else if bare == nil {
-					bare = a
-				}
-			}
-		})
-		if found == nil {
-			found = bare
+		ra := g.authorsIn(r)
+		if k := slices.Index(ra.pats, best); k >= 0 {
+			l.authors[i] = ra.links[k]
 		}
-		l.authors[i] = found
 	}
+}
+
+// recordAuthors are the author links of a record: each shape of link
+// that could name an author (see authorLink), in page order, with its
+// first link that shows a name, else its first link.
+type recordAuthors struct {
+	pats  []string
+	links []*html.Node
+}
+
+// authorsIn returns a record's author links, found once for all readings.
+func (g *genericReader) authorsIn(r *html.Node) *recordAuthors {
+	if ra, ok := g.recordAuthors[r]; ok {
+		return ra
+	}
+	ra := &recordAuthors{}
+	var named []bool
+	g.eachLink(r, func(a *html.Node) {
+		pat, ok := g.authorLink(a)
+		if !ok {
+			return
+		}
+		k := slices.Index(ra.pats, pat)
+		if k < 0 {
+			ra.pats, ra.links, named = append(ra.pats, pat), append(ra.links, a), append(named, g.linkText(a) != "")
+			return
+		}
+		if !named[k] && g.linkText(a) != "" {
+			ra.links[k], named[k] = a, true
+		}
+	})
+	if g.recordAuthors == nil {
+		g.recordAuthors = map[*html.Node]*recordAuthors{}
+	}
+	g.recordAuthors[r] = ra
+	return ra
 }
 
 // nameClass matches the class or itemprop of an element that shows a member's name.
@@ -191,23 +188,11 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 	hinted := map[string]bool{}
 	texts := map[string]map[string]bool{}
 	var keys []string
-	found := make([]map[string]nameCand, len(l.records))
+	found := make([][]nameItem, len(l.records)) // one of each path per record
 	for i, r := range l.records {
-		found[i] = map[string]nameCand{}
-		g.eachElement(r, func(n *html.Node) {
-			inf := g.s.info[n]
-			if inf == nil || inf.text == 0 || inf.text > 40 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
-				return
-			}
-			t := nodeText(n)
-			if t == "" || len(t) > 40 || dateLike(t) || labelled(t) || strings.HasSuffix(t, ":") || strings.Trim(t, "#0123456789.,+ ") == "" {
-				return
-			}
-			k := relPath(r, n)
-			if _, ok := found[i][k]; ok {
-				return
-			}
-			found[i][k] = nameCand{n, t}
+		found[i] = g.namesIn(r)
+		for _, c := range found[i] {
+			k, n, t := c.path, c.n, c.text
 			if count[k] == 0 {
 				keys = append(keys, k)
 				texts[k] = map[string]bool{}
@@ -216,7 +201,7 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 			}
 			count[k]++
 			texts[k][t] = true
-		})
+		}
 	}
 	rank := func(k string) int {
 		r := 0
@@ -242,10 +227,52 @@ func (g *genericReader) chooseAuthorNames(l *layout) {
 	}
 	l.authorPat = "name:" + best
 	for i := range l.records {
-		if c, ok := found[i][best]; ok {
-			l.authors[i] = nameNode(c.n)
+		for _, c := range found[i] {
+			if c.path == best {
+				l.authors[i] = nameNode(c.n)
+				break
+			}
 		}
 	}
+}
+
+// nameItem is a short text in a record that could be its author's name,
+// with its path below the record.
+type nameItem struct {
+	nameCand
+	path string
+}
+
+// namesIn returns the short texts of a record that could be names (no
+// label, date or number, no link), the first of each path, in page
+// order; found once per record for all readings.
+func (g *genericReader) namesIn(r *html.Node) []nameItem {
+	if items, ok := g.recordNames[r]; ok {
+		return items
+	}
+	var items []nameItem
+	g.eachElement(r, func(n *html.Node) {
+		inf := g.s.info[n]
+		if inf == nil || inf.text == 0 || inf.text > 40 || inf.linkText > 0 || n.DataAtom == atom.A || n.DataAtom == atom.Button || holdsBlock(n) {
+			return
+		}
+		t := nodeText(n)
+		if t == "" || len(t) > 40 || dateLike(t) || labelled(t) || strings.HasSuffix(t, ":") || strings.Trim(t, "#0123456789.,+ ") == "" {
+			return
+		}
+		k := g.relPath(r, n)
+		for _, it := range items {
+			if it.path == k {
+				return
+			}
+		}
+		items = append(items, nameItem{nameCand{n, t}, k})
+	})
+	if g.recordNames == nil {
+		g.recordNames = map[*html.Node][]nameItem{}
+	}
+	g.recordNames[r] = items
+	return items
 }
 
 // nameNode returns the element inside n that holds the name itself: past
@@ -280,26 +307,6 @@ func holdsBlock(n *html.Node) bool {
 	return false
 }
 
-// sameSite reports whether the link u is on host or a host of the same
-// domain (a forum's members may live on the site's main host).
-func sameSite(u, host string) bool {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return false
-	}
-	return siteDomain(pu.Hostname()) == siteDomain(strings.Split(host, ":")[0])
-}
-
-// siteDomain returns the last two labels of a host name, lower-cased.
-func siteDomain(h string) string {
-	h = strings.ToLower(h)
-	parts := strings.Split(h, ".")
-	if len(parts) <= 2 {
-		return h
-	}
-	return strings.Join(parts[len(parts)-2:], ".")
-}
-
 // eachElement calls f for each element in r outside quotes and signatures, in page order.
 func (g *genericReader) eachElement(r *html.Node, f func(*html.Node)) {
 	var walk func(*html.Node)
@@ -321,7 +328,7 @@ func (g *genericReader) isAuthor(l *layout, n *html.Node) bool {
 		return false // a first post apart is found by its profile link
 	}
 	pat, ok := g.authorLink(n)
-	return ok && pat == l.authorPat && nodeText(n) != ""
+	return ok && pat == l.authorPat && g.linkText(n) != ""
 }
 
 // eachLink calls f for each link in r outside quotes and signatures, in page order.

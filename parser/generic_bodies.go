@@ -78,7 +78,7 @@ func (g *genericReader) chooseBodies(l *layout) {
 	for i, r := range l.records {
 		fronts[i] = g.frontier(r, l.authors[i], l.dates[i], nil)
 		for _, c := range fronts[i] {
-			p := relPath(r, c)
+			p := g.relPath(r, c)
 			frontPaths[i] = append(frontPaths[i], p)
 			sum[p] += g.s.info[c].text - g.s.info[c].linkText
 			in[p]++
@@ -107,7 +107,7 @@ func (g *genericReader) chooseBodies(l *layout) {
 		}
 		l.bodies[i] = b
 		if b != nil {
-			paths[i] = relPath(r, b)
+			paths[i] = g.relPath(r, b)
 			count[paths[i]]++
 		}
 	}
@@ -313,10 +313,10 @@ func container(n *html.Node) bool {
 }
 
 // relPath returns the keys of the elements from r (excluded) down to n.
-func relPath(r, n *html.Node) string {
+func (g *genericReader) relPath(r, n *html.Node) string {
 	var parts []string
 	for a := n; a != nil && a != r; a = a.Parent {
-		parts = append(parts, elementKey(a))
+		parts = append(parts, g.elementKey(a))
 	}
 	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
 		parts[i], parts[j] = parts[j], parts[i]
@@ -338,7 +338,7 @@ func (g *genericReader) atPath(r *html.Node, path string, author *html.Node, dat
 			return n
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && elementKey(c) == keys[k] {
+			if c.Type == html.ElementNode && g.elementKey(c) == keys[k] {
 				if f := find(c, k+1); f != nil {
 					return f
 				}

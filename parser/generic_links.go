@@ -3,6 +3,7 @@ package parser
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,62 @@ func urlPattern(raw string) string {
 	if err != nil || u.Host == "" {
 		return ""
 	}
+	return patternOf(u)
+}
+
+// parsedPattern returns urlPattern(u.String()) of a parsed u, without
+// printing and parsing it again.
+func parsedPattern(u *url.URL) string {
+	if u.Host == "" {
+		return ""
+	}
+	v := *u
+	v.RawQuery = querySansSession(u.RawQuery)
+	return patternOf(&v)
+}
+
+// querySansSession returns a query without the parameters withoutSession drops.
+func querySansSession(raw string) string {
+	if raw == "" || !hasSessionKey(raw) {
+		return raw
+	}
+	parts := strings.Split(raw, "&")
+	kept := parts[:0]
+	for _, part := range parts {
+		k, _, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(k); err == nil && dropParam(k, nil) {
+			continue
+		}
+		kept = append(kept, part)
+	}
+	return strings.Join(kept, "&")
+}
+
+// hasSessionKey reports whether a query holds a key withoutSession drops.
+func hasSessionKey(raw string) bool {
+	for raw != "" {
+		part := raw
+		if i := strings.IndexByte(raw, '&'); i >= 0 {
+			part, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = ""
+		}
+		k, _, _ := strings.Cut(part, "=")
+		if strings.ContainsAny(k, "%+") {
+			var err error
+			if k, err = url.QueryUnescape(k); err != nil {
+				continue
+			}
+		}
+		if dropParam(k, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// patternOf is urlPattern of a parsed URL without session parameters.
+func patternOf(u *url.URL) string {
 	path := strings.TrimSuffix(u.Path, "/")
 	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
 	for i, s := range segs {
@@ -28,7 +85,7 @@ func urlPattern(raw string) string {
 		case i == len(segs)-1 && i > 0 && u.RawQuery == "":
 			segs[i] = "*"
 		default:
-			segs[i] = classDigits.ReplaceAllString(s, "9")
+			segs[i] = digitsTo9(s)
 		}
 	}
 	var b strings.Builder
@@ -36,16 +93,13 @@ func urlPattern(raw string) string {
 	b.WriteByte('/')
 	b.WriteString(strings.Join(segs, "/"))
 	if u.RawQuery != "" {
-		q := parseQuery(u.RawQuery)
-		keys := make([]string, 0, len(q))
-		for k, vs := range q {
+		names, values := queryFirsts(u.RawQuery)
+		keys := make([]string, 0, len(names))
+		for i, k := range names {
 			if len(k) > 12 || strings.ContainsAny(k, "0123456789") {
 				k = "*" // a route or an id in a key ("?107175-Crazyguy")
 			}
-			v := ""
-			if len(vs) > 0 {
-				v = vs[0]
-			}
+			v := values[i]
 			if strings.ContainsAny(v, "0123456789") || len(v) > 20 {
 				v = "*"
 			}
@@ -56,6 +110,32 @@ func urlPattern(raw string) string {
 		b.WriteString(strings.Join(keys, "&"))
 	}
 	return b.String()
+}
+
+// queryFirsts returns the keys of a query ("&" or ";" between pairs) and
+// the first value of each, as parseQuery reads them, without its map.
+func queryFirsts(raw string) (keys, values []string) {
+	for raw != "" {
+		var pair string
+		if i := strings.IndexAny(raw, "&;"); i >= 0 {
+			pair, raw = raw[:i], raw[i+1:]
+		} else {
+			pair, raw = raw, ""
+		}
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		k, err := url.QueryUnescape(k)
+		if err != nil {
+			continue
+		}
+		if v, err = url.QueryUnescape(v); err != nil || slices.Contains(keys, k) {
+			continue
+		}
+		keys, values = append(keys, k), append(values, v)
+	}
+	return keys, values
 }
 
 // pageParams are query parameters that name a page of a list in many
@@ -73,6 +153,19 @@ func pageless(raw string) string {
 	if err != nil {
 		return ""
 	}
+	return pagelessOf(u)
+}
+
+// parsedPageless returns pageless(u.String()) of a parsed u, without
+// printing and parsing it again.
+func parsedPageless(u *url.URL) string {
+	v := *u
+	v.RawQuery = querySansSession(u.RawQuery)
+	return pagelessOf(&v)
+}
+
+// pagelessOf is pageless of a parsed URL without session parameters.
+func pagelessOf(u *url.URL) string {
 	path := strings.TrimSuffix(u.Path, "/")
 	if i := strings.LastIndexByte(path, '/'); i >= 0 && pageSegment.MatchString(path[i+1:]) {
 		path = path[:i]
@@ -84,7 +177,7 @@ func pageless(raw string) string {
 		}
 	}
 	s := strings.ToLower(u.Host) + path + "?" + encodeSorted(q)
-	return classDigits.ReplaceAllString(s, "9")
+	return digitsTo9(s)
 }
 
 // nextWords are the labels of next-page links in common forum languages.
@@ -100,7 +193,7 @@ var crawlTrapWords = []string{"login", "logout", "log_in", "signin", "sign_in", 
 	"mode=", "do=add", "action=post"}
 
 // crawlTrap reports whether a link holds one of crawlTrapWords.
-func crawlTrap(href string) bool { return containsAny(strings.ToLower(href), crawlTrapWords) }
+func crawlTrap(href string) bool { return trapSet.inLower(href) }
 
 // pageLinks returns the links to the other pages of the list the page is
 // a page of (a thread's posts, a board's threads), outside the given
@@ -110,7 +203,7 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 	own := pageless(pageURL)
 	seen := map[string]bool{CanonicalURL(mustURL(pageURL), nil).String(): true}
 	add := func(href string) string {
-		u := resolve(g.base, href)
+		u := g.resolve(href)
 		if u == "" || crawlTrap(strings.TrimPrefix(u, g.base.Scheme+"://"+g.base.Host)) {
 			return ""
 		}
@@ -125,13 +218,17 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 		}
 		return c
 	}
+	// The walk goes down from the root, so it meets a record before
+	// anything inside it: skipping the records' subtrees leaves out all
+	// that lies in one.
+	skip := make(map[*html.Node]bool, len(outside))
+	for _, r := range outside {
+		skip[r] = true
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || silent(c) && c.DataAtom != atom.Head {
-				continue
-			}
-			if g.inAny(c, outside) {
+			if c.Type != html.ElementNode || silent(c) && c.DataAtom != atom.Head || skip[c] {
 				continue
 			}
 			switch c.DataAtom {
@@ -143,12 +240,15 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 				rel := strings.ToLower(attr(c, "rel"))
 				text := ""
 				if inf := g.s.info[c]; inf != nil && inf.text <= 20 {
-					text = strings.ToLower(nodeText(c)) // next-page labels and page numbers are short
+					text = strings.ToLower(g.linkText(c)) // next-page labels and page numbers are short
 				} else if inf != nil {
 					text = "\x00" // a long text: neither
 				}
-				label := attr(c, "aria-label") + " " + attr(c, "title")
-				isNext := strings.Contains(" "+rel+" ", " next ") || (c.DataAtom == atom.A && (nextWords[text] ||
+				label := ""
+				if aria, title := attr(c, "aria-label"), attr(c, "title"); aria != "" || title != "" {
+					label = aria + " " + title // " " alone holds no word: not made
+				}
+				isNext := rel != "" && strings.Contains(" "+rel+" ", " next ") || (c.DataAtom == atom.A && (nextWords[text] ||
 					containsFold(label, "next page") || (text == "" && containsFold(label, "next"))))
 				if isNext {
 					if u := add(href); u != "" && next == "" {
@@ -163,7 +263,7 @@ func (g *genericReader) pageLinks(pageURL string, outside []*html.Node) (links [
 				if err != nil || num < 1 || num > 100000 {
 					break
 				}
-				if u := resolve(g.base, href); u != "" && pageless(u) == own {
+				if u := g.resolve(href); u != "" && g.pageless(u) == own {
 					if add(href) != "" {
 						last = max(last, num)
 					}
@@ -209,13 +309,13 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 		best, bestLen := (*html.Node)(nil), 0
 		g.eachLink(r, func(a *html.Node) {
 			href := attr(a, "href")
-			if href == "" || strings.HasPrefix(href, "#") || crawlTrap(href) {
+			if href == "" || strings.HasPrefix(href, "#") || g.crawlTrap(href) {
 				return
 			}
 			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {
 				return
 			}
-			t := nodeText(a)
+			t := g.linkText(a)
 			if len(t) > bestLen && !dateLike(t) {
 				best, bestLen = a, len(t)
 			}
@@ -224,8 +324,8 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 			continue
 		}
 		titles[i] = best
-		if u := resolve(g.base, attr(best, "href")); u != "" {
-			pats[i] = pageless(u)
+		if u := g.resolve(attr(best, "href")); u != "" {
+			pats[i] = g.pageless(u)
 			count[pats[i]]++
 		}
 	}
@@ -244,7 +344,7 @@ func (g *genericReader) threadList(l *layout) []ThreadRef {
 		if a == nil || pats[i] != top {
 			continue
 		}
-		pu, err := url.Parse(resolve(g.base, attr(a, "href")))
+		pu, err := url.Parse(g.resolve(attr(a, "href")))
 		if err != nil || !strings.EqualFold(pu.Host, g.base.Host) {
 			continue
 		}

@@ -1,9 +1,13 @@
 package parser
 
 import (
+	"bytes"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // pagedThread is page 2 of a thread with numbered page links, a next link,
@@ -80,4 +84,111 @@ func TestGenericLinks(t *testing.T) {
 
 func sortLinks(ls []Link) {
 	slices.SortFunc(ls, func(a, b Link) int { return strings.Compare(a.URL, b.URL) })
+}
+
+// TestParsedPatternIsURLPattern checks that the shape of a parsed link is
+// the shape urlPattern finds from its text, for written links (session
+// parameters, repeated keys, ";" between pairs, bad escapes) and every link
+// of the shared fixtures resolved against its page.
+func TestParsedPatternIsURLPattern(t *testing.T) {
+	links := []string{"https://a.example/member.php?u=12&s=0123abcd", "https://a.example/x.php?s=1", "https://a.example/t?a=1&a=2&b=x",
+		"https://a.example/t?a=1;b=2;;c", "https://a.example/t?%zz=1&b=%zz&c=3", "https://a.example/p/3-name/", "https://a.example/",
+		"https://a.example/t?PHPSESSID=9&sid=3&x=long-value-over-twenty-chars", "https://a.example/t?=5&k", "mailto:x@a.example"}
+	for _, fx := range manifest(t) {
+		if strings.HasSuffix(fx.File, ".json") {
+			continue
+		}
+		body, err := Decode(readFixture(t, fx.File), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := mustURL(fixtureURL(fx, body))
+		for _, a := range aHref.MatchAll(doc) {
+			if u := resolve(base, attr(a, "href")); u != "" {
+				links = append(links, u)
+			}
+		}
+	}
+	for _, u := range links {
+		pu, err := url.Parse(u)
+		if err != nil {
+			continue
+		}
+		if got, want := parsedPattern(pu), urlPattern(u); got != want {
+			t.Errorf("%s: parsedPattern %q, urlPattern %q", u, got, want)
+		}
+	}
+	if len(links) < 1000 {
+		t.Errorf("only %d links tried", len(links))
+	}
+}
+
+// TestHrefPatternAsFromText checks linkText, resolve, hrefPattern and linkShape of the reader, which read
+// the parts of a link they resolve, against the same questions asked of
+// the link's text (resolve, sameSite, urlPattern, pageless), on every link
+// of the shared fixtures.
+func TestHrefPatternAsFromText(t *testing.T) {
+	n := 0
+	for _, fx := range manifest(t) {
+		if strings.HasSuffix(fx.File, ".json") {
+			continue
+		}
+		body, err := Decode(readFixture(t, fx.File), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pageURL := fixtureURL(fx, body)
+		g := newGenericReader(doc, mustURL(pageURL), pageURL)
+		for _, a := range aHref.MatchAll(doc) {
+			href := attr(a, "href")
+			var want string
+			wantOK := false
+			if u := resolve(g.base, href); u != "" && sameSite(u, g.base.Host) {
+				pu, err := url.Parse(u)
+				want = urlPattern(u)
+				wantOK = err == nil && want != g.pagePat && want != "" && !g.samePage(pu)
+			}
+			if !wantOK {
+				want = ""
+			}
+			if got, ok := g.hrefPattern(href); got != want || ok != wantOK {
+				t.Errorf("%s: %q: hrefPattern %q %v, from its text %q %v", fx.File, href, got, ok, want, wantOK)
+			}
+			wantShape, wantSite := "", false
+			if u := resolve(g.base, href); u != "" && sameSite(u, g.base.Host) {
+				wantShape, wantSite = pageless(u), true
+			}
+			if got, want := g.linkText(a), nodeText(a); got != want {
+				t.Errorf("%s: link text %q, nodeText %q", fx.File, got, want)
+			}
+			if got, want := g.resolve(href), resolve(g.base, href); got != want {
+				t.Errorf("%s: %q: resolves to %q, want %q", fx.File, href, got, want)
+			}
+			if got, ok := g.linkShape(href); got != wantShape || ok != wantSite {
+				t.Errorf("%s: %q: linkShape %q %v, from its text %q %v", fx.File, href, got, ok, wantShape, wantSite)
+			}
+			n++
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d links tried", n)
+	}
+}
+
+// sameSite reports whether the link u is on host or a host of the same
+// domain (a forum's members may live on the site's main host).
+func sameSite(u, host string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return siteDomain(pu.Hostname()) == siteDomain(strings.Split(host, ":")[0])
 }

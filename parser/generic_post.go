@@ -79,12 +79,23 @@ func (g *genericReader) postIDs(l *layout) []postRef {
 	return out
 }
 
-// post returns record i of a layout as a post.
-func (g *genericReader) post(l *layout, i int, ref postRef) Post {
+// post returns record i of a layout as a post, or false for a record with
+// no words and no picture: an advertisement or a placeholder between
+// posts, whose date and author are not read.
+func (g *genericReader) post(l *layout, i int, ref postRef) (Post, bool) {
 	r, body, d := l.records[i], l.bodies[i], l.dates[i]
 	p := Post{ID: ref.id, Quotes: []Quote{}, Links: []string{}, Images: []string{}, Attachments: []Attachment{}, Reactions: []Reaction{}}
 	if body != nil {
 		g.body(body, &p)
+	}
+	if sig := g.signatureOf(r, body); sig != nil {
+		p.Signature = textOf(sig, genericText(nil))
+	} else if m := sigRuleIndex(p.BodyText); m != nil && m[0] > 0 {
+		p.Signature = strings.TrimSpace(p.BodyText[m[1]:])
+		p.BodyText = strings.TrimSpace(p.BodyText[:m[0]])
+	}
+	if p.BodyText == "" && len(p.Quotes) == 0 && len(p.Images) == 0 && len(p.Links) == 0 && !hasMedia(body) {
+		return p, false
 	}
 	if d != nil {
 		p.DateRaw = strings.Trim(d.raw, "«»·|-–—,: ")
@@ -96,14 +107,8 @@ func (g *genericReader) post(l *layout, i int, ref postRef) Post {
 	if a := l.authors[i]; a != nil {
 		p.Author = authorOf(g, a)
 	}
-	if sig := g.signatureOf(r, body); sig != nil {
-		p.Signature = textOf(sig, genericText(nil))
-	} else if m := sigRuleIndex(p.BodyText); m != nil && m[0] > 0 {
-		p.Signature = strings.TrimSpace(p.BodyText[m[1]:])
-		p.BodyText = strings.TrimSpace(p.BodyText[:m[0]])
-	}
 	_, p.URL, p.Position = g.permalink(r, body, d, ref)
-	return p
+	return p, true
 }
 
 // displayTime reads a displayed date, without a label before it ("Posted: ...").
@@ -128,7 +133,7 @@ func authorOf(g *genericReader, a *html.Node) Author {
 			return au // a name shown without a profile link
 		}
 	}
-	au.URL = withoutSession(resolve(g.base, attr(a, "href")))
+	au.URL = withoutSession(g.resolve(attr(a, "href")))
 	au.ID = profileID(au.URL)
 	return au
 }
@@ -195,7 +200,7 @@ func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) 
 				continue
 			}
 			href := strings.TrimSpace(attr(c, "href"))
-			if href == "" || href == "#" || actionLink(href) {
+			if href == "" || href == "#" || g.actionLink(href) {
 				continue
 			}
 			text := nodeText(c)
@@ -222,7 +227,7 @@ func (g *genericReader) permalink(r, body *html.Node, d *dateCand, ref postRef) 
 	if best == "" {
 		return nil, "", pos
 	}
-	return link, withoutSession(resolve(g.base, best)), pos
+	return link, withoutSession(g.resolve(best)), pos
 }
 
 // containsNumber reports whether s holds the number n as a whole run of digits.
@@ -374,13 +379,13 @@ func (g *genericReader) body(body *html.Node, p *Post) {
 			switch c.DataAtom {
 			case atom.A:
 				href := attr(c, "href")
-				if l := resolve(g.base, href); l != "" && !seen[l] && !strings.HasPrefix(href, "#") {
+				if l := g.resolve(href); l != "" && !seen[l] && !strings.HasPrefix(href, "#") {
 					seen[l] = true
 					p.Links = append(p.Links, l)
 				}
 			case atom.Img:
 				if src := imageSource(c); src != "" && !smileyImage(c) {
-					if u := resolve(g.base, src); u != "" {
+					if u := g.resolve(src); u != "" {
 						p.Images = append(p.Images, u)
 					}
 				}

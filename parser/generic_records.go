@@ -2,6 +2,7 @@ package parser
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -34,13 +35,10 @@ type layout struct {
 type genericReader struct {
 	s       *scan
 	doc     *html.Node
-	base    *url.URL                // what links resolve against
-	pagePat string                  // the shape of the page's own URL
-	page    *url.URL                // the page's own URL
-	links   map[*html.Node]linkFact // authorLink's answers
-	hrefs   map[string]linkFact     // hrefPattern answers
-	// recordLinks are the links of each record, found once for all readings.
-	recordLinks map[*html.Node][]*html.Node
+	base    *url.URL // what links resolve against
+	pagePat string   // the shape of the page's own URL
+	page    *url.URL // the page's own URL
+	readerMemo
 
 	dates *dateReader // reads displayed dates; nil leaves posted_at unset where no machine time is shown
 	now   time.Time   // when the page was fetched, for relative dates
@@ -278,7 +276,7 @@ func (g *genericReader) sameBodies(l *layout) int {
 		if b == nil || g.s.info[b].text > 200 {
 			continue
 		}
-		k := strings.Join(strings.Fields(classDigits.ReplaceAllString(nodeText(b), "")), " ")
+		k := strings.Join(strings.Fields(withoutDigits(nodeText(b))), " ")
 		count[k]++
 		top = max(top, count[k])
 	}
@@ -290,27 +288,26 @@ func (g *genericReader) sameBodies(l *layout) int {
 // list of threads or boards, which posts do not have.
 func (g *genericReader) listBodies(l *layout) int {
 	count := map[string]int{}
-	has := make([]map[string]bool, len(l.bodies))
-	for i, b := range l.bodies {
+	var has []string // the shapes of one body, few
+	for _, b := range l.bodies {
 		if b == nil {
 			continue
 		}
-		has[i] = map[string]bool{}
+		has = has[:0]
 		g.eachLink(b, func(a *html.Node) {
 			href := attr(a, "href")
-			if href == "" || strings.HasPrefix(href, "#") || actionLink(href) || isControl(a) {
+			if href == "" || strings.HasPrefix(href, "#") || g.actionLink(href) || isControl(a) {
 				return
 			}
-			u := resolve(g.base, href)
-			if u == "" || !sameSite(u, g.base.Host) {
+			k, onSite := g.linkShape(href)
+			if !onSite {
 				return
 			}
 			if pat, ok := g.authorLink(a); ok && pat == l.authorPat {
 				return
 			}
-			k := pageless(u)
-			if !has[i][k] {
-				has[i][k] = true
+			if !slices.Contains(has, k) {
+				has = append(has, k)
 				count[k]++
 			}
 		})

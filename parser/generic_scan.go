@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +17,7 @@ import (
 type scan struct {
 	info  map[*html.Node]*nodeInfo
 	dates []*dateCand // in document order
+	links int         // the page's links (<a>), to size the maps of what is found of them
 }
 
 // nodeInfo is what the scan knows of one element.
@@ -82,7 +82,10 @@ func scanPage(doc *html.Node) *scan {
 					inDate = !c.data
 				}
 			}
-			inLink = inLink || n.DataAtom == atom.A
+			if n.DataAtom == atom.A {
+				s.links++
+				inLink = true
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			t, l := walk(c, inLink, inDate)
@@ -132,9 +135,7 @@ func letterCount(s string) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-				n++
-			}
+			n += int(asciiAlnum[c])
 			i++
 			continue
 		}
@@ -147,10 +148,23 @@ func letterCount(s string) int {
 	return n
 }
 
+// asciiAlnum holds 1 for the ASCII letters and digits, 0 for other bytes.
+var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // elementDate returns the date an element shows for machines: a <time>,
 // or an element with a datetime, data-time or data-timestamp attribute, or
 // with a date-like title over a date-like text; nil for others.
 func elementDate(n *html.Node) *dateCand {
+	if n.DataAtom != atom.Time && !hasDateAttr(n) {
+		return nil // the most elements: no attribute to read
+	}
 	var mt *time.Time
 	for _, k := range []string{"datetime", "data-time", "data-timestamp"} {
 		if t, ok := ParseMachineTime(attr(n, k)); ok {
@@ -168,14 +182,21 @@ func elementDate(n *html.Node) *dateCand {
 		if title == "" || len(title) > 80 || !dateLike(title) {
 			return nil
 		}
+		if textOver(n, 80) {
+			return nil // no date: dateLike takes at most 80 bytes
+		}
 		text := nodeText(n)
 		if !dateLike(text) {
 			return nil
 		}
 		return &dateCand{n: n, raw: text, clock: clock.MatchString(title), label: afterLabel(n)}
 	}
-	text := nodeText(n)
-	if len(text) > 80 {
+	long, text := textOver(n, 80), "" // a whole post's text is not read
+	if !long {
+		text = nodeText(n)
+		long = len(text) > 80
+	}
+	if long {
 		if mt == nil {
 			return nil
 		}
@@ -191,10 +212,28 @@ func elementDate(n *html.Node) *dateCand {
 	return &dateCand{n: n, raw: text, machine: mt, clock: true, label: afterLabel(n)}
 }
 
+// hasDateAttr reports whether n has one of the attributes elementDate reads.
+func hasDateAttr(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "datetime", "data-time", "data-timestamp", "title":
+			return true
+		}
+	}
+	return false
+}
+
 // textDate notes a date-like text node: the date is the text of its
 // element where that is short and holds no link (a date split over a few
 // elements: "Today, <span>10:12</span>"), else the text node's own.
 func (s *scan) textDate(t *html.Node) {
+	// No digit: a date only if a relative day, which folding the text
+	// changes neither for an ASCII text nor in the words a text past ASCII
+	// must hold (whitespace is no part of them): most texts of a page are
+	// not copied.
+	if !strings.ContainsAny(t.Data, "0123456789") && (hasNonASCII(t.Data) && !relativeSet.foldIn(t.Data) || !hasNonASCII(t.Data) && !relativeDay(t.Data)) {
+		return
+	}
 	raw := foldSpace(t.Data)
 	if len(raw) > 80 || !dateLike(raw) {
 		return
@@ -204,9 +243,11 @@ func (s *scan) textDate(t *html.Node) {
 	}
 	el := t.Parent
 	label := labelled(raw) || afterLabel(t) || afterLabel(el)
-	if whole := nodeText(el); len(whole) <= 64 && len(whole) <= 2*len(raw)+8 && !hasLink(el) {
-		raw = whole
-		label = label || labelled(whole)
+	if limit := min(64, 2*len(raw)+8); !textOver(el, limit) {
+		if whole := nodeText(el); len(whole) <= limit && !hasLink(el) {
+			raw = whole
+			label = label || labelled(whole)
+		}
 	}
 	s.dates = append(s.dates, &dateCand{n: el, raw: raw, clock: clock.MatchString(raw), label: label})
 }
@@ -219,6 +260,9 @@ func afterLabel(n *html.Node) bool {
 		case html.TextNode:
 			t = strings.TrimSpace(p.Data)
 		case html.ElementNode:
+			if textOver(p, 40) {
+				return false // a text, but too long for a label
+			}
 			t = nodeText(p)
 		default:
 			continue
@@ -239,6 +283,39 @@ func labelled(s string) bool {
 	return !strings.ContainsAny(s[:i], "0123456789")
 }
 
+// textOver reports whether n's text (as nodeText gives it) is surely longer
+// than limit bytes: its text nodes outside silent elements hold more than
+// limit bytes of characters other than whitespace, which folding keeps. It
+// stops counting there, so a date's large parent (a whole post, the page)
+// costs no more than a short one.
+func textOver(n *html.Node, limit int) bool {
+	count := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				for i := 0; i < len(c.Data); {
+					w, space := charAt(c.Data, i)
+					if !space {
+						count += w
+					}
+					i += w
+				}
+				if count > limit {
+					return true
+				}
+			case html.ElementNode:
+				if !isSilent(c.DataAtom) && walk(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
 // hasLink reports whether n holds a link.
 func hasLink(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -248,82 +325,6 @@ func hasLink(n *html.Node) bool {
 	}
 	return false
 }
-
-var (
-	// numericDate matches "2019-09-29", "22.02.2019", "10/05/2006", "04-06-2019".
-	numericDate = regexp.MustCompile(`\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b`)
-	// monthName matches a month's name or abbreviation in common forum
-	// languages (English, German, French, Spanish, Italian, Dutch,
-	// Portuguese), beside a day or year number.
-	monthName = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|janv|févr|fév|mars|avr|juin|juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|ott|set|mei|maart|okt)\p{L}*\.?(?:[^\p{L}]|$)`)
-	dayOrYear = regexp.MustCompile(`\b\d{1,2}\b|\b(?:19|20)\d{2}\b`)
-	// agoNumber matches a relative date with a number ("5 minutes ago", "vor 2 Stunden", "il y a 3 jours").
-	agoNumber = regexp.MustCompile(`(?i)\d+\s*\p{L}+\s+ago\b|\bvor\s+\d+\s*\p{L}+|\bil y a\s+\d+|\bhace\s+\d+`)
-	// dayWord matches a relative day ("Today", "Gestern", "Hier").
-	dayWord = regexp.MustCompile(`(?i)^(?:\W*)(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri)\b`)
-)
-
-// dateLike reports whether a short text reads as a date: a numeric date, a
-// month's name beside a number, a relative date, or a relative day.
-func dateLike(s string) bool {
-	if s == "" || len(s) > 80 {
-		return false
-	}
-	// Cheap tests first: this runs on every short text of a page.
-	if !strings.ContainsAny(s, "0123456789") {
-		return relativeDay(s)
-	}
-	if strings.ContainsAny(s, "-/.") && numericDate.MatchString(s) {
-		return true
-	}
-	letters := false
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c >= 'a' && c <= 'z' || s[i] >= 0x80 {
-			letters = true
-			break
-		}
-	}
-	if !letters {
-		return false
-	}
-	if containsAnyFold(s, agoWords) && agoNumber.MatchString(s) {
-		return true
-	}
-	if (s[0] >= 0x80 || containsAnyFold(s, monthStems) || hasNonASCII(s)) && monthName.MatchString(s) && dayOrYear.MatchString(s) {
-		return true
-	}
-	return relativeDay(s)
-}
-
-// agoWords and monthStems are the words agoNumber and monthName look for,
-// to try those regexps only where one stands.
-var (
-	agoWords   = []string{"ago", "vor ", "il y a", "hace"}
-	monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mai", "okt",
-		"dez", "avr", "juin", "juil", "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "ott", "set", "mei", "maa"}
-)
-
-// hasNonASCII reports whether s holds a byte past ASCII (a month written with accents: "févr", "août").
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return true
-		}
-	}
-	return false
-}
-
-// relativeDays are the words of dayWord, to try it only where one stands.
-var relativeDays = []string{"today", "yesterday", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "oggi", "ieri"}
-
-// relativeDay reports whether s starts with a relative day ("Today, 10:12").
-func relativeDay(s string) bool {
-	return containsAnyFold(s, relativeDays) && dayWord.MatchString(s)
-}
-
-// classDigits matches digits in class names and ids, which differ between
-// records of one kind ("post_123", "windowbg2").
-var classDigits = regexp.MustCompile(`\d+`)
 
 // elementKey returns an element's tag and its class names without digits, sorted.
 func elementKey(n *html.Node) string {
@@ -348,6 +349,23 @@ func withoutDigits(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
+// digitsTo9 returns s with each run of ASCII digits written "9": ids and
+// numbers, which differ between links of one shape.
+func digitsTo9(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			b = append(b, s[i])
+		} else if i == 0 || s[i-1] < '0' || s[i-1] > '9' {
+			b = append(b, '9')
 		}
 	}
 	return string(b)

@@ -39,8 +39,8 @@ const (
 )
 
 var (
-	preSpaces  = strings.NewReplacer(" ", string(preSpace), "\t", string(preTab))
-	preRestore = strings.NewReplacer(string(preSpace), " ", string(preTab), "\t")
+	preSpaces  = pairReplacer{" ", string(preSpace), "\t", string(preTab)}
+	preRestore = pairReplacer{string(preSpace), " ", string(preTab), "\t"}
 )
 
 // isBlock reports the elements that begin and end a line of text.
@@ -134,7 +134,7 @@ func (w *textWriter) walk(n *html.Node, opt textOptions, pre bool) {
 		if pre {
 			w.flushSpace()
 			w.special = true
-			w.b = append(w.b, preSpaces.Replace(n.Data)...)
+			w.b = append(w.b, preEdges(n.Data)...)
 			return
 		}
 		w.writeFolded(n.Data)
