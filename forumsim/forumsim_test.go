@@ -12,17 +12,7 @@ import (
 // get fetches path from srv without following redirects and returns the status and body.
 func get(t *testing.T, srv *httptest.Server, path string) (int, string) {
 	t.Helper()
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := c.Get(srv.URL + path)
-	if err != nil {
-		t.Fatalf("get %s: %v", path, err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	return resp.StatusCode, string(b)
+	return fetchPath(t, srv, path, func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse })
 }
 
 // getPage fetches a page of the truth (its path: the page's canonical URL)
@@ -31,13 +21,19 @@ func get(t *testing.T, srv *httptest.Server, path string) (int, string) {
 // most 5 times.
 func getPage(t *testing.T, srv *httptest.Server, path string) (int, string) {
 	t.Helper()
-	c := &http.Client{CheckRedirect: func(r *http.Request, via []*http.Request) error {
+	return fetchPath(t, srv, path, func(r *http.Request, via []*http.Request) error {
 		if len(via) > 5 || r.URL.Host != via[0].URL.Host {
 			t.Fatalf("get %s: redirected to %s after %d redirects", path, r.URL, len(via))
 		}
 		return nil
-	}}
-	resp, err := c.Get(srv.URL + path)
+	})
+}
+
+// fetchPath fetches path from srv, redirects decided by redirect, and
+// returns the status and body.
+func fetchPath(t *testing.T, srv *httptest.Server, path string, redirect func(*http.Request, []*http.Request) error) (int, string) {
+	t.Helper()
+	resp, err := (&http.Client{CheckRedirect: redirect}).Get(srv.URL + path)
 	if err != nil {
 		t.Fatalf("get %s: %v", path, err)
 	}

@@ -36,31 +36,7 @@ func BenchmarkParseRatioCPU(b *testing.B) {
 	}
 	for _, pg := range benchPages(b) {
 		b.Run(pg.name, func(b *testing.B) {
-			// Each sub-benchmark runs on its own goroutine: lock that one to
-			// its thread, or the two clock readings may come from different
-			// threads.
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			// A crawl parses many pages of a site: time the pages after the
-			// first, whose per-site memories (engine, dates, cut table) are made.
-			if _, err := p.ParseAt(pg.url, pg.body, fixtureTime); err != nil {
-				b.Fatal(err)
-			}
-			var parse, plain int64
-			for b.Loop() {
-				t0 := threadCPU(b)
-				if _, err := html.Parse(bytes.NewReader(pg.body)); err != nil {
-					b.Fatal(err)
-				}
-				t1 := threadCPU(b)
-				if _, err := p.ParseAt(pg.url, pg.body, fixtureTime); err != nil {
-					b.Fatal(err)
-				}
-				t2 := threadCPU(b)
-				plain += t1 - t0
-				parse += t2 - t1
-			}
-			b.ReportMetric(float64(parse)/float64(plain), "cpu-x-html.Parse")
+			ratioCPU(b, pg.url, pg.body, p)
 		})
 	}
 }
@@ -76,38 +52,9 @@ func BenchmarkGenericRatioCPU(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, fx := range manifest(b) {
-		if strings.HasSuffix(fx.File, ".json") {
-			continue
-		}
-		body, err := Decode(readFixture(b, fx.File), "")
-		if err != nil {
-			b.Fatal(err)
-		}
-		u := fixtureURL(fx, body)
-		b.Run(strings.TrimSuffix(filepath.ToSlash(fx.File), filepath.Ext(fx.File)), func(b *testing.B) {
-			runtime.LockOSThread() // this sub-benchmark's goroutine: both clock readings on one thread
-			defer runtime.UnlockOSThread()
-			if _, err := p.ParseAt(u, body, fixtureTime); err != nil {
-				b.Fatal(err)
-			}
-			var parse, plain int64
-			for b.Loop() {
-				t0 := threadCPU(b)
-				if _, err := html.Parse(bytes.NewReader(body)); err != nil {
-					b.Fatal(err)
-				}
-				t1 := threadCPU(b)
-				if _, err := p.ParseAt(u, body, fixtureTime); err != nil {
-					b.Fatal(err)
-				}
-				t2 := threadCPU(b)
-				plain += t1 - t0
-				parse += t2 - t1
-			}
-			b.ReportMetric(float64(parse)/float64(plain), "cpu-x-html.Parse")
-		})
-	}
+	genericPages(b, func(b *testing.B, u string, body []byte) {
+		ratioCPU(b, u, body, p)
+	})
 }
 
 // BenchmarkGenericFirstPageCPU is BenchmarkGenericRatioCPU for the first
@@ -116,6 +63,13 @@ func BenchmarkGenericRatioCPU(b *testing.B) {
 // the days it read), so the multilingual date library is asked for every
 // date the page shows (metric "cpu-x-html.Parse").
 func BenchmarkGenericFirstPageCPU(b *testing.B) {
+	genericPages(b, func(b *testing.B, u string, body []byte) {
+		ratioCPU(b, u, body, nil)
+	})
+}
+
+// genericPages runs bench as a sub-benchmark for every HTML fixture page.
+func genericPages(b *testing.B, bench func(b *testing.B, u string, body []byte)) {
 	for _, fx := range manifest(b) {
 		if strings.HasSuffix(fx.File, ".json") {
 			continue
@@ -126,27 +80,48 @@ func BenchmarkGenericFirstPageCPU(b *testing.B) {
 		}
 		u := fixtureURL(fx, body)
 		b.Run(strings.TrimSuffix(filepath.ToSlash(fx.File), filepath.Ext(fx.File)), func(b *testing.B) {
-			runtime.LockOSThread() // this sub-benchmark's goroutine: both clock readings on one thread
-			defer runtime.UnlockOSThread()
-			var parse, plain int64
-			for b.Loop() {
-				p, err := New(Options{Engine: GenericEngine})
-				if err != nil {
-					b.Fatal(err)
-				}
-				t0 := threadCPU(b)
-				if _, err := html.Parse(bytes.NewReader(body)); err != nil {
-					b.Fatal(err)
-				}
-				t1 := threadCPU(b)
-				if _, err := p.ParseAt(u, body, fixtureTime); err != nil {
-					b.Fatal(err)
-				}
-				t2 := threadCPU(b)
-				plain += t1 - t0
-				parse += t2 - t1
-			}
-			b.ReportMetric(float64(parse)/float64(plain), "cpu-x-html.Parse")
+			bench(b, u, body)
 		})
 	}
+}
+
+// ratioCPU times, in each iteration, html.Parse of body and then p's ParseAt
+// of it, and reports the ratio of their thread CPU times as
+// "cpu-x-html.Parse". The page is parsed once by p first: a crawl parses
+// many pages of a site, and the pages after the first find its per-site
+// memories (engine, dates) made. A nil p times the first page of a site
+// instead: a new Parser with the generic extractor forced each iteration,
+// made outside the timing.
+func ratioCPU(b *testing.B, u string, body []byte, p *Parser) {
+	// Each sub-benchmark runs on its own goroutine: lock that one to its
+	// thread, or the two clock readings may come from different threads.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	fresh := p == nil
+	if !fresh {
+		if _, err := p.ParseAt(u, body, fixtureTime); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var parse, plain int64
+	for b.Loop() {
+		if fresh {
+			var err error
+			if p, err = New(Options{Engine: GenericEngine}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t0 := threadCPU(b)
+		if _, err := html.Parse(bytes.NewReader(body)); err != nil {
+			b.Fatal(err)
+		}
+		t1 := threadCPU(b)
+		if _, err := p.ParseAt(u, body, fixtureTime); err != nil {
+			b.Fatal(err)
+		}
+		t2 := threadCPU(b)
+		plain += t1 - t0
+		parse += t2 - t1
+	}
+	b.ReportMetric(float64(parse)/float64(plain), "cpu-x-html.Parse")
 }
