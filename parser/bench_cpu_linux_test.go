@@ -4,9 +4,7 @@ package parser
 
 import (
 	"bytes"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -66,23 +64,6 @@ func BenchmarkGenericFirstPageCPU(b *testing.B) {
 	genericPages(b, func(b *testing.B, u string, body []byte) {
 		ratioCPU(b, u, body, nil)
 	})
-}
-
-// genericPages runs bench as a sub-benchmark for every HTML fixture page.
-func genericPages(b *testing.B, bench func(b *testing.B, u string, body []byte)) {
-	for _, fx := range manifest(b) {
-		if strings.HasSuffix(fx.File, ".json") {
-			continue
-		}
-		body, err := Decode(readFixture(b, fx.File), "")
-		if err != nil {
-			b.Fatal(err)
-		}
-		u := fixtureURL(fx, body)
-		b.Run(strings.TrimSuffix(filepath.ToSlash(fx.File), filepath.Ext(fx.File)), func(b *testing.B) {
-			bench(b, u, body)
-		})
-	}
 }
 
 // ratioCPU times, in each iteration, html.Parse of body and then p's ParseAt
