@@ -45,6 +45,7 @@ func TestVBulletinCrawlFetchesEachPageOnce(t *testing.T) {
 	if f.TotalRequests() != pages || sum.Pages != pages {
 		t.Errorf("%d requests served, %d pages parsed; the forum has %d pages", f.TotalRequests(), sum.Pages, pages)
 	}
+	t.Logf("%d pages, %d requests served, %d pages parsed", pages, f.TotalRequests(), sum.Pages)
 
 	threads := map[string]forumsim.ThreadTruth{}
 	for _, th := range f.Threads() {
