@@ -90,3 +90,27 @@ func TestDigitPicksMatchTheirRegexps(t *testing.T) {
 		}
 	}
 }
+
+// TestLastDigitsIsTheLastMatchOfDigitRun compares lastDigits with the last
+// match of `\d+` on every text of up to six pieces of digits, letters, a
+// multi-byte letter, an invalid byte and link punctuation.
+func TestLastDigitsIsTheLastMatchOfDigitRun(t *testing.T) {
+	pieces := []string{"0", "97", "a", "-", "/", ".", "é", "\xff", "\u0663"}
+	var grow func(v string, n int)
+	grow = func(v string, n int) {
+		want := ""
+		if all := digitRun.FindAllString(v, -1); len(all) > 0 {
+			want = all[len(all)-1]
+		}
+		if got := lastDigits(v); got != want {
+			t.Fatalf("lastDigits(%q) = %q, the regexp's last match %q", v, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			grow(v+p, n-1)
+		}
+	}
+	grow("", 6)
+}
