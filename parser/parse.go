@@ -40,6 +40,8 @@ type Parser struct {
 	// so its later pages are scored against that engine alone, and are
 	// detected among all only when it does not claim them.
 	siteEngines sync.Map
+
+	zones zoneCache // the named zones its pages state, loaded once
 }
 
 // New returns a Parser, or an error naming an unknown forced engine or a bad selector.
@@ -157,7 +159,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	c = c.forPage(ix)
 	page.Engine = e.Name
 	page.URL = CanonicalURL(base, e).String()
-	x := &extractor{e: e, c: c, base: base, refs: baseURL(ix.baseElement(), base), doc: doc, now: fetched, dates: p.dates, lang: pageLang(doc)}
+	x := &extractor{e: e, c: c, base: base, refs: baseURL(ix.baseElement(), base), doc: doc, now: fetched, dates: p.dates, zones: &p.zones, lang: pageLang(doc)}
 	if root := c.get("Root").text(doc); root != "" {
 		page.Root = x.canonical(root)
 	}

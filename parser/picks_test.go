@@ -34,3 +34,36 @@ func TestQuickPicksMatchTheirRegexps(t *testing.T) {
 		}
 	}
 }
+
+// TestCountPicksMatchTheirRegexps compares the listed-thread count picks
+// with their regexps, through alt.filter, on every text of up to five pieces
+// drawn from digits, dots, commas, the regexp's spaces, a non-breaking
+// space, letters, a multi-byte letter and an invalid byte.
+func TestCountPicksMatchTheirRegexps(t *testing.T) {
+	pieces := []string{"1", "23", ".", ",", " ", "\n", "\t", "a", "é", "\xff", "\u00a0"}
+	texts := []string{"12 Replies 1.234 Views", "Replies: 12\nViews: 1,234", "12 345", "1,2.3 4", "no count"}
+	var grow func(s string, n int)
+	grow = func(s string, n int) {
+		texts = append(texts, s)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			grow(s+p, n-1)
+		}
+	}
+	grow("", 5)
+	for _, src := range []string{`^\D*(\d[\d.,\s]*)`, `^\D*\d[\d.,\s]*\D+?(\d[\d.,\s]*)`} {
+		pick := quickPicks[src]
+		if pick == nil {
+			t.Fatalf("%s: no quick pick", src)
+		}
+		re := regexp.MustCompile(src)
+		slow, quick := alt{re: re}, alt{re: re, pick: pick}
+		for _, v := range texts {
+			if got, want := quick.filter(v), slow.filter(v); got != want {
+				t.Fatalf("%s on %q: quick pick gives %q, the regexp %q", src, v, got, want)
+			}
+		}
+	}
+}

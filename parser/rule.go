@@ -40,7 +40,7 @@ type alt struct {
 	chain chain                       // the same selector as a scoped chain, when it is one
 	attr  string                      // "" reads the text
 	re    *regexp.Regexp              // nil: the value as it is
-	pick  func(string) (string, bool) // re's quick equivalent (see quickPicks), or nil
+	pick  func(string) (string, bool) // re's quick equivalent (see quickPicks and digitPick), or nil
 	prev  bool                        // look from the context's previous element sibling
 	needs [][]need                    // what a page must have for each group of the selector to match (see needsOf)
 
@@ -146,6 +146,9 @@ func compileRule(r Rule) (rule, error) {
 				return rule{}, fmt.Errorf("regexp in %q: %w", a, err)
 			}
 			c.re, c.pick = re, quickPicks[re.String()]
+			if c.pick == nil {
+				c.pick = digitPick(re)
+			}
 			a = strings.TrimSpace(a[:i])
 		}
 		css := a

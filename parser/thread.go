@@ -20,6 +20,7 @@ type extractor struct {
 	doc   *html.Node
 	now   time.Time   // when the page was fetched, for relative dates
 	dates *dateReader // the parser's, shared by its pages
+	zones *zoneCache  // the parser's, shared by its pages
 	lang  string      // the page's language as <html lang> gives it ("fr"), or ""
 
 	// found once per page
@@ -332,7 +333,7 @@ func (x *extractor) pageZone() *time.Location {
 	if !x.zoneDone {
 		x.zoneDone = true
 		if s := x.c.get("TimeZone").text(x.doc); s != "" {
-			x.zone = parseZone(s)
+			x.zone = parseZoneWith(s, x.zones)
 		}
 	}
 	return x.zone

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // zone names such as "Europe/Paris" resolve on machines without a zone database
 )
@@ -14,11 +15,35 @@ var (
 	zoneDST    = regexp.MustCompile(`\bDST\b`)
 )
 
+// zoneCache remembers the zones loaded by name for a Parser's pages:
+// time.LoadLocation looks for the zone's file in the system's directories
+// before the embedded database on every call (some 25µs a page on a site
+// that names its zone). Only names that load are kept, so it holds at most
+// the zone database's few hundred names.
+type zoneCache struct{ loaded sync.Map } // name -> *time.Location
+
+// load is time.LoadLocation, remembered; z may be nil.
+func (z *zoneCache) load(name string) (*time.Location, error) {
+	if z != nil {
+		if loc, ok := z.loaded.Load(name); ok {
+			return loc.(*time.Location), nil
+		}
+	}
+	loc, err := time.LoadLocation(name)
+	if err == nil && z != nil {
+		z.loaded.Store(name, loc)
+	}
+	return loc, err
+}
+
 // parseZone returns the zone a page states ("Europe/Paris", "UTC+09:00",
 // "GMT -5", "UTC [ DST ]" for one hour ahead of UTC), or nil when s names none.
-func parseZone(s string) *time.Location {
+func parseZone(s string) *time.Location { return parseZoneWith(s, nil) }
+
+// parseZoneWith is parseZone loading named zones through zones (or none).
+func parseZoneWith(s string, zones *zoneCache) *time.Location {
 	if m := zoneName.FindStringSubmatch(s); m != nil {
-		if loc, err := time.LoadLocation(m[1]); err == nil {
+		if loc, err := zones.load(m[1]); err == nil {
 			return loc
 		}
 	}

@@ -146,13 +146,19 @@ func resolve(base *url.URL, ref string) string {
 var digitRun = regexp.MustCompile(`\d+`)
 
 // lastDigits returns the last run of digits in s ("post-114210" -> "114210",
-// "/members/jo.496/" -> "496"), or "".
+// "/members/jo.496/" -> "496"), or "": the last match of digitRun, found by a
+// scan from the end (ASCII digits never occur inside a multi-byte sequence),
+// where the regexp listed every run of every author link and id of a post.
 func lastDigits(s string) string {
-	all := digitRun.FindAllString(s, -1)
-	if len(all) == 0 {
-		return ""
+	end := len(s)
+	for end > 0 && !isDigit(s[end-1]) {
+		end--
 	}
-	return all[len(all)-1]
+	start := end
+	for start > 0 && isDigit(s[start-1]) {
+		start--
+	}
+	return s[start:end]
 }
 
 // firstInt returns the first integer in s, or 0.
