@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/forumcrawl/forumcrawl/forumsim"
+	"github.com/forumcrawl/forumcrawl/storage"
 )
 
 // TestIncrementalFetchesOnlyWhatChanged crawls a forum, lets it grow (new
@@ -39,20 +40,7 @@ func TestIncrementalFetchesOnlyWhatChanged(t *testing.T) {
 	recs := readRecords(t, filepath.Join(tmp, "run2.jsonl"))
 
 	// The output: the new posts (revision 0) and the edited ones (revision 1), once each, as served now.
-	want := map[string]int{}
-	for _, id := range ch.NewPosts {
-		want[id] = 0
-	}
-	for _, id := range ch.EditedPosts {
-		want[id] = 1
-	}
-	got := map[string]int{}
-	for _, r := range recs {
-		if _, dup := got[r.Post.ID]; dup {
-			t.Errorf("post %s written twice", r.Post.ID)
-		}
-		got[r.Post.ID] = r.Revision
-	}
+	want, got := revisions(t, ch, recs)
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("incremental output (post: revision) %v, want %v", got, want)
 	}
@@ -131,4 +119,26 @@ func stickies(f *forumsim.Forum, b forumsim.BoardTruth) int {
 		}
 	}
 	return n
+}
+
+// revisions returns the revision an incremental run after ch should write
+// of each post (0 for a new post, 1 for an edited one) and the revision recs
+// hold of each; a post written twice is an error.
+func revisions(t *testing.T, ch forumsim.Changes, recs []storage.Record) (want, got map[string]int) {
+	t.Helper()
+	want = map[string]int{}
+	for _, id := range ch.NewPosts {
+		want[id] = 0
+	}
+	for _, id := range ch.EditedPosts {
+		want[id] = 1
+	}
+	got = map[string]int{}
+	for _, r := range recs {
+		if _, dup := got[r.Post.ID]; dup {
+			t.Errorf("post %s written twice", r.Post.ID)
+		}
+		got[r.Post.ID] = r.Revision
+	}
+	return want, got
 }

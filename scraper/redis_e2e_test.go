@@ -192,20 +192,7 @@ func TestRedisIncrementalRun(t *testing.T) {
 		t.Fatalf("growth too small to test: %+v", ch)
 	}
 	second := crawlWorkers(t, rsrv, "nightly", start, dir, "run2", 2, true)
-	want := map[string]int{}
-	for _, id := range ch.NewPosts {
-		want[id] = 0
-	}
-	for _, id := range ch.EditedPosts {
-		want[id] = 1
-	}
-	got := map[string]int{}
-	for _, r := range second {
-		if _, dup := got[r.Post.ID]; dup {
-			t.Errorf("post %s written twice", r.Post.ID)
-		}
-		got[r.Post.ID] = r.Revision
-	}
+	want, got := revisions(t, ch, second)
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("incremental outputs (post: revision) %v, want %v", got, want)
 		threads := map[string]forumsim.ThreadTruth{}

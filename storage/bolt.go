@@ -530,19 +530,7 @@ func (s *BoltState) Fail(ctx context.Context, f Failure) error {
 }
 
 // RetryFailed queues every failed request again.
-func (s *BoltState) RetryFailed(ctx context.Context) (int, error) {
-	var reqs []Request
-	err := s.Failures(ctx, func(f Failure) error {
-		r := f.Request
-		r.Attempts++
-		reqs = append(reqs, r)
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	return s.Requeue(ctx, reqs...)
-}
+func (s *BoltState) RetryFailed(ctx context.Context) (int, error) { return retryFailed(ctx, s) }
 
 // Failures calls fn for each failed request, in URL order.
 func (s *BoltState) Failures(ctx context.Context, fn func(Failure) error) error {

@@ -163,19 +163,7 @@ func (s *RedisState) Fail(ctx context.Context, f Failure) error {
 }
 
 // RetryFailed queues every failed request again, one more attempt counted.
-func (s *RedisState) RetryFailed(ctx context.Context) (int, error) {
-	var reqs []Request
-	err := s.Failures(ctx, func(f Failure) error {
-		r := f.Request
-		r.Attempts++
-		reqs = append(reqs, r)
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	return s.Requeue(ctx, reqs...)
-}
+func (s *RedisState) RetryFailed(ctx context.Context) (int, error) { return retryFailed(ctx, s) }
 
 // AddPosts records posts found in this worker's output that the state did
 // not know of, with the output's new synced end.

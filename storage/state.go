@@ -180,3 +180,19 @@ type State interface {
 type PostClaimer interface {
 	ClaimPosts(ctx context.Context, req Request, posts []PostMark) ([]bool, error)
 }
+
+// retryFailed queues every failed request of st again, one more attempt
+// counted: RetryFailed of every State.
+func retryFailed(ctx context.Context, st State) (int, error) {
+	var reqs []Request
+	err := st.Failures(ctx, func(f Failure) error {
+		r := f.Request
+		r.Attempts++
+		reqs = append(reqs, r)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return st.Requeue(ctx, reqs...)
+}
