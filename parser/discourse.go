@@ -33,6 +33,9 @@ func Discourse() *Engine {
 		NeverContent: discourseTraps,
 		DropParams:   []string{"order", "ascending", "status", "tracking", "_", "u", "print"},
 		Finish:       finishDiscourse,
+		// The topic's data as JSON, for the JavaScript app: on a topic
+		// page, most of its bytes.
+		UnreadAttrs: []string{"data-preloaded"},
 		Selectors: Selectors{
 			IsThread: Rule{"div.crawler-post[itemtype*=DiscussionForumPosting], div.crawler-post[itemprop=comment]"},
 			IsBoard:  Rule{"table.topic-list tr.topic-list-item", ".topic-list .topic-list-item"},

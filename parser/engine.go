@@ -61,6 +61,11 @@ type Engine struct {
 	// (SMF). A shown #N is then position N+1, and the unnumbered first post
 	// of a thread's first page position 1.
 	ReplyNumbers bool
+	// UnreadAttrs are attributes of the engine's pages that carry data no
+	// rule reads, often most of a page's bytes (Discourse's data-preloaded
+	// JSON). Their long values are left out before a page is parsed,
+	// unless some rule or marker names the attribute (see withoutUnread).
+	UnreadAttrs []string
 
 	once     sync.Once
 	compiled *compiled
@@ -104,7 +109,7 @@ func (e *Engine) WithSelectors(sel Selectors) *Engine {
 		Name: e.Name, Markers: e.Markers, Selectors: sel,
 		DropParams: e.DropParams, NeverContent: e.NeverContent, PagePath: e.PagePath, PageParams: e.PageParams, PageStart: e.PageStart,
 		RedundantParams: e.RedundantParams, ParseJSON: e.ParseJSON, Finish: e.Finish,
-		URLForms: e.URLForms, ReplyNumbers: e.ReplyNumbers,
+		URLForms: e.URLForms, ReplyNumbers: e.ReplyNumbers, UnreadAttrs: e.UnreadAttrs,
 	}
 }
 

@@ -42,6 +42,12 @@ type Parser struct {
 	siteEngines sync.Map
 
 	zones zoneCache // the named zones its pages state, loaded once
+
+	// unread are the attributes whose long values are left out before a
+	// page is parsed (see withoutUnread): of every engine, and by engine
+	// for the pages of a site whose engine is known.
+	unread   [][]byte
+	unreadOf map[*Engine][][]byte
 }
 
 // New returns a Parser, or an error naming an unknown forced engine or a bad selector.
@@ -85,6 +91,11 @@ func newParser(opt Options, engines []*Engine, host string, dates *dateReader) (
 		}
 	}
 	p.generic = opt.Engine == GenericEngine
+	p.unread = unreadAttrs(p.engines)
+	p.unreadOf = make(map[*Engine][][]byte, len(p.engines))
+	for _, e := range p.engines {
+		p.unreadOf[e] = unreadAttrsOf(e, p.engines)
+	}
 	if opt.Engine != "" && p.forced == nil && !p.generic {
 		return nil, fmt.Errorf("unknown engine %q (known: %s)", opt.Engine, strings.Join(append(names, GenericEngine), ", "))
 	}
@@ -123,7 +134,7 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 			return page, err
 		}
 	}
-	doc, err := html.Parse(bytes.NewReader(body))
+	doc, err := html.Parse(withoutUnread(body, p.unreadFor(base.Host)))
 	if err != nil { // html.Parse fails only on reader errors
 		return nil, fmt.Errorf("parse %s: %w", pageURL, err)
 	}
@@ -183,6 +194,19 @@ func (p *Parser) ParseAt(pageURL string, body []byte, fetched time.Time) (*Page,
 	page.Links = e.dropNeverContent(page.Links)
 	page.FetchURLs = x.linked
 	return page, nil
+}
+
+// unreadFor returns the attributes whose long values are left out of a
+// page of host: those of the forced engine or of the engine that claimed
+// the host's earlier pages, else those of every engine.
+func (p *Parser) unreadFor(host string) [][]byte {
+	if p.forced != nil {
+		return p.unreadOf[p.forced]
+	}
+	if v, ok := p.siteEngines.Load(host); ok {
+		return p.unreadOf[v.(*Engine)]
+	}
+	return p.unread
 }
 
 // parseJSON offers a JSON body to the engines with a JSON API (the forced
