@@ -105,4 +105,9 @@ func ratioCPU(b *testing.B, u string, body []byte, p *Parser) {
 		parse += t2 - t1
 	}
 	b.ReportMetric(float64(parse)/float64(plain), "cpu-x-html.Parse")
+	// Each side's own time and the page's size, so that an engine's pages
+	// can be summed up by their weight (scripts/bench-parse.sh).
+	b.ReportMetric(float64(plain)/float64(b.N)/1e6, "html.Parse-cpu-ms")
+	b.ReportMetric(float64(parse)/float64(b.N)/1e6, "parse-cpu-ms")
+	b.ReportMetric(float64(len(body))/(float64(parse)/float64(b.N)/1e9)/1e6, "parse-cpu-MB/s")
 }
