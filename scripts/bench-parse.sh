@@ -6,7 +6,9 @@
 # ratio: the sum over its pages of Parse's CPU time over the sum of
 # html.Parse's (pages weigh by their size in parse time), and its
 # throughput in MB/s of CPU time (the sum of its pages' bytes over the sum
-# of Parse's CPU time).
+# of Parse's CPU time). "tree" is, for a page whose tree Parse builds
+# otherwise than html.Parse (its <noscript> markup parsed, long unread
+# attribute values left out), the ratio to building that tree.
 #
 # Usage: scripts/bench-parse.sh [RUNS] [ITERATIONS] [FILTER]   (default 3, 30, every page)
 #   FILTER is a regexp of ENGINE/PAGE, e.g. '(smf|phpbb)' or 'discourse/glamour'.
@@ -38,6 +40,7 @@ $1 ~ /^BenchmarkParseRatioCPU\// {
 		if ($i == "html.Parse-cpu-ms") ms = $(i - 1)
 		if ($i == "parse-cpu-ms") pms = $(i - 1)
 		if ($i == "parse-cpu-MB/s") mbs = $(i - 1)
+		if ($i == "cpu-x-tree") trees[name] = trees[name] " " $(i - 1)
 	}
 	if (!(name in ratios)) order[++pages] = name
 	ratios[name] = ratios[name] " " ratio
@@ -46,10 +49,11 @@ $1 ~ /^BenchmarkParseRatioCPU\// {
 	size[name] = pms * mbs * 1000 # bytes: the same in every run
 }
 END {
-	printf "%-64s %8s %14s %9s %8s\n", "page", "ratio", "html.Parse ms", "Parse ms", "MB/s"
+	printf "%-64s %8s %14s %9s %8s %8s\n", "page", "ratio", "html.Parse ms", "Parse ms", "MB/s", "tree"
 	for (k = 1; k <= pages; k++) {
 		name = order[k]; r = median(ratios[name]); m = median(plain[name]); pm = median(parsed[name])
-		printf "%-64s %7.3fx %14.3f %9.3f %8.1f%s\n", name, r, m, pm, size[name] / pm / 1000, (r > limit ? "  over" : "")
+		tree = (name in trees) ? sprintf("%7.3fx", median(trees[name])) : ""
+		printf "%-64s %7.3fx %14.3f %9.3f %8.1f %8s%s\n", name, r, m, pm, size[name] / pm / 1000, tree, (r > limit ? "  over" : "")
 		split(name, parts, "/"); e = parts[1]
 		if (!(e in count)) engines[++ne] = e
 		count[e]++; list[e] = list[e] " " r; parse[e] += pm; base[e] += m; bytes[e] += size[name]
