@@ -115,12 +115,16 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	}
 	var out []int32
 	for g, ga := range a.anchors {
-		best, _ := ix.rarest(ga.last)
-		best = within(best, s)
-		if len(best) > manyCandidates {
+		var best []int32
+		named := len(ga.last) > 0 // else a value test the index keeps lists the candidates (see anchorsOf)
+		if named {
+			best, _ = ix.rarest(ga.last)
+			best = within(best, s)
+		}
+		if !named || len(best) > manyCandidates {
 			for _, n := range ga.lastValues {
-				if l, ok := ix.valuedElems(n); ok && len(l) < len(best) {
-					best = within(l, s)
+				if l, ok := ix.valuedElems(n); ok && (!named || len(l) < len(best)) {
+					best, named = within(l, s), true
 				}
 			}
 		}
