@@ -27,6 +27,7 @@ var quickPicks = map[string]func(string) (string, bool){
 	`#post(\d+)$`:                    func(v string) (string, bool) { return pickTrailingDigits(v, "#post", false) },
 	`([^#?]+)$`:                      pickAfterHashOrQuery,
 	`^(.+?) posted:$`:                pickBeforePosted,
+	`:\s+(.*?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)`: pickSMFEditTime,
 }
 
 // pickLabel is `^([^:]+):`: what stands before the first colon, if anything does.

@@ -201,3 +201,65 @@ func pickBeforePosted(v string) (string, bool) {
 	}
 	return g, true
 }
+
+// pickSMFEditTime is `:\s+(.*?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)`,
+// SMF's edit note ("Last Edit: Today at 04:31 AM by carol.m" -> "Today at
+// 04:31 AM"): after the first colon that spaces follow, the text up to the
+// first time of day on its line, with its seconds and its am or pm.
+func pickSMFEditTime(v string) (string, bool) {
+	for p := strings.IndexByte(v, ':'); p >= 0; {
+		if s := skipRegexpSpace(v, p+1); s > p+1 {
+			for k := s; k < len(v) && v[k] != '\n'; k++ {
+				if end := clockEnd(v, k); end > 0 {
+					return v[s:end], true
+				}
+			}
+		}
+		next := strings.IndexByte(v[p+1:], ':')
+		if next < 0 {
+			break
+		}
+		p += 1 + next
+	}
+	return "", false
+}
+
+// clockEnd returns where `\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?`
+// matched at k ends, or 0 when it does not match there.
+func clockEnd(v string, k int) int {
+	digitsAt := func(i, n int) bool {
+		for j := i; j < i+n; j++ {
+			if j >= len(v) || !isDigit(v[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	var end int
+	switch {
+	case digitsAt(k, 2) && k+2 < len(v) && v[k+2] == ':' && digitsAt(k+3, 2):
+		end = k + 5
+	case digitsAt(k, 1) && k+1 < len(v) && v[k+1] == ':' && digitsAt(k+2, 2):
+		end = k + 4
+	default:
+		return 0
+	}
+	if end < len(v) && v[end] == ':' && digitsAt(end+1, 2) {
+		end += 3
+	}
+	j := skipRegexpSpace(v, end)
+	if j < len(v) && strings.IndexByte("AaPp", v[j]) >= 0 {
+		j++
+		if j < len(v) && v[j] == '.' {
+			j++
+		}
+		if j < len(v) && (v[j] == 'M' || v[j] == 'm') {
+			j++
+			if j < len(v) && v[j] == '.' {
+				j++
+			}
+			end = j
+		}
+	}
+	return end
+}

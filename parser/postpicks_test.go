@@ -35,6 +35,11 @@ func TestPostPicksMatchTheirRegexps(t *testing.T) {
 			"showthread.php?p=1#post123", "#post#post1", "#post12a", "a#post1#post2",
 		}},
 		{`([^#?]+)$`, []string{"#", "?", "b", "\t"}, 6, []string{"May 3, 2019 12:00#123", "x?y#z", "#", "?"}},
+		{`:\s+(.*?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)`, []string{":", ": ", "1", "12", "P", ".", "m", "M"}, 5, []string{
+			"Last Edit: Today at 04:31 AM by carol.m", "Utoljára szerkesztve: 2011-08-22, 18:23:13 írta X",
+			"Last Edit: December 18, 2019, 10:12:00 am by X", "a: 123:45", "a: 1:2: 3:45 p.m.", "a: 1:23:4", "a: 12:34 \n pm",
+			"a: 12:34 P.x", "a:\n12:34", "a: x\n12:34", "a:b 12:30", "a: 1:23a.M.",
+		}},
 		{`^(.+?) posted:$`, []string{" posted:", " posted", ":", "posted:", "b"}, 5, []string{
 			"alice posted:", " posted:", "a posted: posted:", "a\nb posted:", "a posted:\n",
 		}},
