@@ -43,9 +43,10 @@ type pageIndex struct {
 	// valueEnds and valueElems give, per value in values, where it ends
 	// there and the element that has it (see valued).
 	valueEnds, valueElems [len(valueAttrs) + 1][]int32
-	valued                map[need][]int32   // the elements whose value satisfies a need, listed when first asked for
-	known                 map[need]bool      // needs already answered on this page
-	picked                map[picking]string // what regexps picked out of texts on this page (see filter)
+	valued                map[need][]int32         // the elements whose value satisfies a need, listed when first asked for
+	known                 map[need]bool            // needs already answered on this page
+	picked                map[picking]string       // what regexps picked out of texts on this page (see filter)
+	searched              map[candidateKey][]int32 // the candidates of searches made on this page (see candidates)
 
 	root   *html.Node            // the indexed tree
 	elems  []*html.Node          // its elements in document order

@@ -1,7 +1,7 @@
 package parser
 
 import (
-	"sort"
+	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -113,6 +113,33 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	if a.anchors == nil {
 		return nil, false
 	}
+	if len(a.anchors) == 0 {
+		return nil, true
+	}
+	key := candidateKey{&a.anchors[0], ctx}
+	if out, ok := ix.searched[key]; ok {
+		return out, true
+	}
+	out := ix.candidatesIn(a, ctx, s)
+	if ix.searched == nil {
+		ix.searched = make(map[candidateKey][]int32, 256)
+	}
+	ix.searched[key] = out
+	return out, true
+}
+
+// candidateKey is what a search's candidates depend on: the selector (its
+// anchors, shared by every copy of an alternative) and the context (whose
+// range the index knows for good once it can place it). A post's rules
+// search for one selector several times (a name, then its link; a date,
+// then its element), and different rules share selectors.
+type candidateKey struct {
+	anchors *groupAnchors
+	ctx     *html.Node
+}
+
+// candidatesIn is candidates without the memory.
+func (ix *pageIndex) candidatesIn(a *alt, ctx *html.Node, s span) []int32 {
 	var out []int32
 	for g, ga := range a.anchors {
 		var best []int32
@@ -137,7 +164,7 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 			out = mergeSorted(out, best)
 		}
 	}
-	return out, true
+	return out
 }
 
 // manyCandidates is how many candidates a search takes before it asks
@@ -197,9 +224,9 @@ func (ix *pageIndex) inside(cands []int32, a *alt, ga groupAnchors, ctx *html.No
 
 // within returns the part of the sorted list l inside s.
 func within(l []int32, s span) []int32 {
-	lo := sort.Search(len(l), func(i int) bool { return l[i] >= s.lo })
-	hi := lo + sort.Search(len(l)-lo, func(i int) bool { return l[lo+i] >= s.hi })
-	return l[lo:hi]
+	lo, _ := slices.BinarySearch(l, s.lo)
+	hi, _ := slices.BinarySearch(l[lo:], s.hi)
+	return l[lo : lo+hi]
 }
 
 // mergeSorted returns the union of two sorted lists, sorted, as a new slice.
