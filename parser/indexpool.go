@@ -34,7 +34,7 @@ func (ix *pageIndex) release() {
 	clear(ix.valued)
 	clear(ix.known)
 	clear(ix.picked)
-	clear(ix.searched)
+	ix.recentSearches, ix.nextSearches = [len(ix.recentSearches)]searchMemory{}, 0 // no pointer into the finished page
 	ix.root = nil
 	clear(ix.elems) // no pointer into the finished page's tree is kept
 	ix.elems, ix.atoms, ix.ends = ix.elems[:0], ix.atoms[:0], ix.ends[:0]

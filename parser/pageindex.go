@@ -43,10 +43,13 @@ type pageIndex struct {
 	// valueEnds and valueElems give, per value in values, where it ends
 	// there and the element that has it (see valued).
 	valueEnds, valueElems [len(valueAttrs) + 1][]int32
-	valued                map[need][]int32         // the elements whose value satisfies a need, listed when first asked for
-	known                 map[need]bool            // needs already answered on this page
-	picked                map[picking]string       // what regexps picked out of texts on this page (see filter)
-	searched              map[candidateKey][]int32 // the candidates of searches made on this page (see candidates)
+	valued                map[need][]int32   // the elements whose value satisfies a need, listed when first asked for
+	known                 map[need]bool      // needs already answered on this page
+	picked                map[picking]string // what regexps picked out of texts on this page (see filter)
+	// recentSearches remember the candidates of the latest searches, by
+	// context (see candidates); nextSearches is the one to take over next.
+	recentSearches [4]searchMemory
+	nextSearches   int
 
 	root   *html.Node            // the indexed tree
 	elems  []*html.Node          // its elements in document order

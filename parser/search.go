@@ -116,26 +116,49 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	if len(a.anchors) == 0 {
 		return nil, true
 	}
-	key := candidateKey{&a.anchors[0], ctx}
-	if out, ok := ix.searched[key]; ok {
-		return out, true
+	key := &a.anchors[0]
+	m := ix.searchesFrom(ctx)
+	for _, e := range m.seen[:m.n] {
+		if e.anchors == key {
+			return e.cands, true
+		}
 	}
 	out := ix.candidatesIn(a, ctx, s)
-	if ix.searched == nil {
-		ix.searched = make(map[candidateKey][]int32, 256)
+	if m.n < len(m.seen) {
+		m.seen[m.n].anchors, m.seen[m.n].cands = key, out
+		m.n++
 	}
-	ix.searched[key] = out
 	return out, true
 }
 
-// candidateKey is what a search's candidates depend on: the selector (its
-// anchors, shared by every copy of an alternative) and the context (whose
-// range the index knows for good once it can place it). A post's rules
-// search for one selector several times (a name, then its link; a date,
-// then its element), and different rules share selectors.
-type candidateKey struct {
-	anchors *groupAnchors
-	ctx     *html.Node
+// searchMemory holds the candidates of the searches made from one context
+// element, by selector (its anchors, shared by every copy of an
+// alternative): what they depend on, as the index knows the context's range
+// for good once it can place it. A post's rules search for one selector
+// several times (a name, then its link; a date, then its element), and
+// different rules share selectors.
+type searchMemory struct {
+	ctx  *html.Node
+	n    int
+	seen [24]struct {
+		anchors *groupAnchors
+		cands   []int32
+	}
+}
+
+// searchesFrom returns the memory of the searches from ctx, taking over
+// the oldest of recentSearches when ctx has none: a post's rules search
+// from the post, its body and its pairs in turn, a few contexts at a time.
+func (ix *pageIndex) searchesFrom(ctx *html.Node) *searchMemory {
+	for i := range ix.recentSearches {
+		if m := &ix.recentSearches[i]; m.ctx == ctx {
+			return m
+		}
+	}
+	m := &ix.recentSearches[ix.nextSearches]
+	ix.nextSearches = (ix.nextSearches + 1) % len(ix.recentSearches)
+	m.ctx, m.n = ctx, 0
+	return m
 }
 
 // candidatesIn is candidates without the memory.
