@@ -360,16 +360,16 @@ func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
 	if n.name != "id" {
 		slot = valueSlot(n.name)
 	}
-	find := n.needle()
-	if slot < 0 || find == nil {
+	if slot < 0 || !n.listable() {
 		return nil, false
 	}
 	if l, ok := ix.valued[n]; ok {
 		return l, true
 	}
+	find := n.needle()
 	var out []int32
 	all, ends := ix.values[slot], ix.valueEnds[slot]
-	for from := 0; from < len(all); {
+	for from, lo := 0, 0; from < len(all); {
 		j := bytes.Index(all[from:], find)
 		if j < 0 {
 			break
@@ -378,7 +378,11 @@ func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
 		if find[0] == 0 {
 			at++ // the NUL before the value belongs to the value before it
 		}
-		k, _ := slices.BinarySearch(ends, int32(at+1)) // the value whose end is past at
+		// The value whose end is past at: after the last one found, as
+		// each search starts past it; often the next, when most values
+		// pass (every topic link of a page).
+		k := lo + firstAtLeast(ends[lo:], int32(at+1))
+		lo = k + 1
 		if k < len(ends) {
 			if e := ix.valueElems[slot][k]; len(out) == 0 || out[len(out)-1] != e {
 				out = append(out, e)
@@ -393,6 +397,28 @@ func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
 	}
 	ix.valued[n] = out
 	return out, true
+}
+
+// firstAtLeast returns the first index of the sorted list s whose element
+// is at least t, or len(s): a galloping search, which takes a few steps
+// when that index is near the start.
+func firstAtLeast(s []int32, t int32) int {
+	end := 1
+	for end < len(s) && s[end-1] < t {
+		end *= 2
+	}
+	start := end / 2 // every element before start is below t
+	i, _ := slices.BinarySearch(s[start:min(end, len(s))], t)
+	return start + i
+}
+
+// listable reports whether needle answers the need's operator.
+func (n need) listable() bool {
+	switch n.op {
+	case "=", "^=", "$=", "*=":
+		return true
+	}
+	return false
 }
 
 // needle returns what anyValue and valuedElems search the joined values

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,5 +93,58 @@ func TestValuedElemsListsTheElementsWhoseValueSatisfiesTheNeed(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestValuedElemsAgreesWithTheAttributes compares valuedElems, on every
+// fixture page, with a look at every attribute of every element, for value
+// tests of links, sources, ids and rel that the engines' rules make.
+func TestValuedElemsAgreesWithTheAttributes(t *testing.T) {
+	needs := []need{
+		{kind: '[', name: "href", op: "*=", value: "viewtopic.php"},
+		{kind: '[', name: "href", op: "*=", value: "t"},
+		{kind: '[', name: "href", op: "^=", value: "/"},
+		{kind: '[', name: "href", op: "^=", value: "http"},
+		{kind: '[', name: "href", op: "$=", value: ".html"},
+		{kind: '[', name: "href", op: "=", value: "#"},
+		{kind: '[', name: "src", op: "*=", value: "avatar"},
+		{kind: '[', name: "rel", op: "=", value: "canonical"},
+		{kind: '[', name: "id", op: "^=", value: "post"},
+		{kind: '[', name: "id", op: "$=", value: "1"},
+	}
+	passes := func(n need, v string) bool {
+		switch n.op {
+		case "=":
+			return v == n.value
+		case "^=":
+			return strings.HasPrefix(v, n.value)
+		case "$=":
+			return strings.HasSuffix(v, n.value)
+		}
+		return strings.Contains(v, n.value)
+	}
+	for _, fx := range manifest(t) {
+		body, err := Decode(readFixture(t, fx.File), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := indexPage(doc)
+		for _, n := range needs {
+			var want []int32
+			for i, e := range ix.elems {
+				if slices.ContainsFunc(e.Attr, func(a html.Attribute) bool { return a.Key == n.name && passes(n, a.Val) }) {
+					want = append(want, int32(i))
+				}
+			}
+			got, ok := ix.valuedElems(n)
+			if !ok || !slices.Equal(got, want) {
+				t.Errorf("%s: [%s%s%q]: valuedElems gives %d elements (listed: %v), the attributes %d", fx.File, n.name, n.op, n.value, len(got), ok, len(want))
+			}
+		}
+		ix.release()
 	}
 }
