@@ -189,6 +189,7 @@ func (w *textWriter) writeFolded(s string) {
 			continue
 		}
 		start := i
+		i = proseEnd(s, i)
 		for i < len(s) {
 			c := s[i]
 			if ' ' < c && c < utf8.RuneSelf {
@@ -210,7 +211,7 @@ func (w *textWriter) writeFolded(s string) {
 			if space {
 				break
 			}
-			i += n
+			i = proseEnd(s, i+n)
 		}
 		end := i // the run ends at a space or at the end of s
 		w.flushSpace()
