@@ -39,6 +39,8 @@ func (ix *pageIndex) release() {
 	clear(ix.elems) // no pointer into the finished page's tree is kept
 	ix.elems, ix.atoms, ix.ends = ix.elems[:0], ix.atoms[:0], ix.ends[:0]
 	clear(ix.tags)
+	clear(ix.tagNumbers)
+	ix.tagsListed = false
 	clear(ix.placed)
 	ix.lastScoped = nil
 	ix.hidden, ix.off = ix.hidden[:0], 0

@@ -51,12 +51,19 @@ type pageIndex struct {
 	recentSearches [4]searchMemory
 	nextSearches   int
 
-	root   *html.Node            // the indexed tree
-	elems  []*html.Node          // its elements in document order
-	atoms  []atom.Atom           // their tags' atoms (0 for a tag without one)
-	tags   map[atom.Atom][]int32 // elements by tag, listed when first asked for
-	ends   []int32               // ends[i]: the index after the last element inside elems[i]
-	placed map[*html.Node]int32  // elements searches found, by index: the contexts of later searches
+	root  *html.Node            // the indexed tree
+	elems []*html.Node          // its elements in document order
+	atoms []atom.Atom           // their tags' atoms (0 for a tag without one)
+	tags  map[atom.Atom][]int32 // elements by tag, listed when first asked for (see listTags)
+	// tagsListed tells whether tags holds every tag's list; tagNumbers,
+	// tagKeys and tagList are listTags' numbers of the atoms, each
+	// element's number and the lists' array.
+	tagsListed bool
+	tagNumbers map[atom.Atom]int32
+	tagKeys    []int32
+	tagList    []int32
+	ends       []int32              // ends[i]: the index after the last element inside elems[i]
+	placed     map[*html.Node]int32 // elements searches found, by index: the contexts of later searches
 	// lastScoped is the element scope placed last, and lastScope its range.
 	lastScoped *html.Node
 	lastScope  span
