@@ -381,8 +381,11 @@ func attr(n *html.Node, key string) string {
 func innerHTML(n *html.Node) string {
 	b := htmlBuffers.Get().(*bytes.Buffer)
 	b.Reset()
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		_ = html.Render(b, c)
+	if !renderMarkup(b, n) {
+		b.Reset()
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			_ = html.Render(b, c)
+		}
 	}
 	s := string(bytes.TrimSpace(b.Bytes()))
 	if b.Cap() <= 1<<18 {
