@@ -44,6 +44,7 @@ func (ix *pageIndex) release() {
 	clear(ix.placed)
 	ix.lastScoped = nil
 	ix.hidden, ix.off = ix.hidden[:0], 0
+	ix.recentTexts, ix.nextText = [len(ix.recentTexts)]recentText{}, 0
 	freeIndexes.Put(ix)
 }
 

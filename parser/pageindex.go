@@ -68,7 +68,20 @@ type pageIndex struct {
 	lastScoped *html.Node
 	lastScope  span
 	hidden     []span // ranges of elements that hideChildren detached
-	off        int    // while > 0, searches walk the tree: a detached subtree the index cannot place
+	// shown counts the changes of the visible tree (see hide);
+	// recentTexts are the texts last read, nextText the one to replace.
+	shown       int
+	recentTexts [8]recentText
+	nextText    int
+	off         int // while > 0, searches walk the tree: a detached subtree the index cannot place
+}
+
+// recentText is the text of an element, read while the tree was as
+// pageIndex.shown counted.
+type recentText struct {
+	n     *html.Node
+	shown int
+	text  string
 }
 
 // postings maps names to the elements (indexes into pageIndex.elems) that

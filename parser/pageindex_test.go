@@ -148,3 +148,25 @@ func TestValuedElemsAgreesWithTheAttributes(t *testing.T) {
 		ix.release()
 	}
 }
+
+// TestIndexTextsFollowHiding checks that the texts the index remembers are
+// read again once hideChildren has detached or put back a subtree.
+func TestIndexTextsFollowHiding(t *testing.T) {
+	doc := fragment(t, `<div class="post"><p class="head">Reply #2</p><div class="body">the words</div></div>`)
+	ix := indexPage(doc)
+	post := mustRule(t, ix, "div.post").outer(doc)[0]
+	body, _ := mustRule(t, ix, "div.body").node(post)
+	x := &extractor{c: &compiled{ix: ix}}
+	whole := ix.text(post)
+	if whole != nodeText(post) || !strings.Contains(whole, "the words") {
+		t.Fatalf("text of the post %q, nodeText %q", whole, nodeText(post))
+	}
+	restore := x.hideChildren(body)
+	if got := ix.text(post); got != nodeText(post) || strings.Contains(got, "the words") {
+		t.Errorf("with the body hidden: %q, want %q", got, nodeText(post))
+	}
+	restore()
+	if got := ix.text(post); got != whole {
+		t.Errorf("with the body back: %q, want %q", got, whole)
+	}
+}

@@ -448,12 +448,34 @@ func (ix *pageIndex) hide(n *html.Node) (restore func()) {
 	if ix == nil {
 		return func() {}
 	}
+	ix.shown++ // the texts read before are not the tree's any more (see text)
 	if s, ok := ix.scope(n); ok && n != ix.root {
 		ix.hidden = append(ix.hidden, span{s.lo + 1, s.hi})
-		return func() { ix.hidden = ix.hidden[:len(ix.hidden)-1] }
+		return func() { ix.shown++; ix.hidden = ix.hidden[:len(ix.hidden)-1] }
 	}
 	ix.off++
-	return func() { ix.off-- }
+	return func() { ix.shown++; ix.off-- }
+}
+
+// text returns nodeText(n), remembered for the last few elements read:
+// rules read one element's text in turn (an SMF post's header line gives
+// its shown number and its date, a listed thread's statistics cell its
+// replies and its views). A text read before the tree last changed (see
+// hide) is read again. ix may be nil.
+func (ix *pageIndex) text(n *html.Node) string {
+	if ix == nil {
+		return nodeText(n)
+	}
+	for i := range ix.recentTexts {
+		if t := &ix.recentTexts[i]; t.n == n && t.shown == ix.shown {
+			return t.text
+		}
+	}
+	s := nodeText(n)
+	t := &ix.recentTexts[ix.nextText]
+	ix.nextText = (ix.nextText + 1) % len(ix.recentTexts)
+	t.n, t.shown, t.text = n, ix.shown, s
+	return s
 }
 
 // baseElement returns the page's first <base> with an href, as documentBase
