@@ -76,14 +76,6 @@ type pageIndex struct {
 	off         int // while > 0, searches walk the tree: a detached subtree the index cannot place
 }
 
-// recentText is the text of an element, read while the tree was as
-// pageIndex.shown counted.
-type recentText struct {
-	n     *html.Node
-	shown int
-	text  string
-}
-
 // postings maps names to the elements (indexes into pageIndex.elems) that
 // have them, in document order. add collects; build turns what it collected
 // into one list per name.

@@ -52,84 +52,6 @@ func (ix *pageIndex) lookupList(a anchor) []int32 {
 	return ix.tagged(a.atom, a.name)
 }
 
-// tagged returns the elements with the tag (whose atom is a, or 0). The
-// first question for a tag with an atom lists the elements of every such
-// tag, in one pass over the tags' atoms (see listTags); a tag without an
-// atom is scanned for each time.
-func (ix *pageIndex) tagged(a atom.Atom, tag string) []int32 {
-	if a == 0 {
-		var l []int32
-		for i, t := range ix.atoms {
-			if t == 0 && ix.elems[i].Data == tag {
-				l = append(l, int32(i))
-			}
-		}
-		return l
-	}
-	if !ix.tagsListed {
-		ix.listTags()
-	}
-	return ix.tags[a]
-}
-
-// listTags lists the elements of each tag with an atom, by a counting
-// sort of the elements by tag: a thread page's rules ask for a dozen tags
-// or more, and a scan of every element for each cost more. The lists are
-// parts of one array (pageIndex.tagList, kept for the next page); nothing
-// appends to them.
-func (ix *pageIndex) listTags() {
-	ix.tagsListed = true
-	if ix.tags == nil {
-		ix.tags = make(map[atom.Atom][]int32, 64)
-	}
-	if ix.tagNumbers == nil {
-		ix.tagNumbers = make(map[atom.Atom]int32, 64)
-	}
-	var recent [64]struct { // atoms' numbers, before ix.tagNumbers
-		a atom.Atom
-		k int32
-	}
-	keys := ix.tagKeys[:0]
-	var order []atom.Atom // the atoms by number
-	var counts []int32
-	for _, t := range ix.atoms {
-		if t == 0 {
-			keys = append(keys, -1)
-			continue
-		}
-		slot := &recent[(uint32(t)>>8^uint32(t))&63]
-		if slot.a != t {
-			n, seen := ix.tagNumbers[t]
-			if !seen {
-				n = int32(len(order))
-				ix.tagNumbers[t] = n
-				order = append(order, t)
-				counts = append(counts, 0)
-			}
-			slot.a, slot.k = t, n
-		}
-		keys = append(keys, slot.k)
-		counts[slot.k]++
-	}
-	starts := make([]int32, len(order)+1)
-	for k, c := range counts {
-		starts[k+1] = starts[k] + c
-	}
-	list := grown(ix.tagList, int(starts[len(order)]))
-	fill := counts[:0]
-	fill = append(fill, starts[:len(order)]...)
-	for i, k := range keys {
-		if k >= 0 {
-			list[fill[k]] = int32(i)
-			fill[k]++
-		}
-	}
-	for k, t := range order {
-		ix.tags[t] = list[starts[k]:starts[k+1]:starts[k+1]]
-	}
-	ix.tagKeys, ix.tagList = keys, list
-}
-
 // scope returns the range of the elements at or below n, and false when
 // the index cannot place n or searches must walk.
 func (ix *pageIndex) scope(n *html.Node) (span, bool) {
@@ -185,36 +107,6 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 		m.n++
 	}
 	return out, true
-}
-
-// searchMemory holds the candidates of the searches made from one context
-// element, by selector (its anchors, shared by every copy of an
-// alternative): what they depend on, as the index knows the context's range
-// for good once it can place it. A post's rules search for one selector
-// several times (a name, then its link; a date, then its element), and
-// different rules share selectors.
-type searchMemory struct {
-	ctx  *html.Node
-	n    int
-	seen [24]struct {
-		anchors *groupAnchors
-		cands   []int32
-	}
-}
-
-// searchesFrom returns the memory of the searches from ctx, taking over
-// the oldest of recentSearches when ctx has none: a post's rules search
-// from the post, its body and its pairs in turn, a few contexts at a time.
-func (ix *pageIndex) searchesFrom(ctx *html.Node) *searchMemory {
-	for i := range ix.recentSearches {
-		if m := &ix.recentSearches[i]; m.ctx == ctx {
-			return m
-		}
-	}
-	m := &ix.recentSearches[ix.nextSearches]
-	ix.nextSearches = (ix.nextSearches + 1) % len(ix.recentSearches)
-	m.ctx, m.n = ctx, 0
-	return m
 }
 
 // candidatesIn is candidates without the memory.
@@ -455,27 +347,6 @@ func (ix *pageIndex) hide(n *html.Node) (restore func()) {
 	}
 	ix.off++
 	return func() { ix.shown++; ix.off-- }
-}
-
-// text returns nodeText(n), remembered for the last few elements read:
-// rules read one element's text in turn (an SMF post's header line gives
-// its shown number and its date, a listed thread's statistics cell its
-// replies and its views). A text read before the tree last changed (see
-// hide) is read again. ix may be nil.
-func (ix *pageIndex) text(n *html.Node) string {
-	if ix == nil {
-		return nodeText(n)
-	}
-	for i := range ix.recentTexts {
-		if t := &ix.recentTexts[i]; t.n == n && t.shown == ix.shown {
-			return t.text
-		}
-	}
-	s := nodeText(n)
-	t := &ix.recentTexts[ix.nextText]
-	ix.nextText = (ix.nextText + 1) % len(ix.recentTexts)
-	t.n, t.shown, t.text = n, ix.shown, s
-	return s
 }
 
 // baseElement returns the page's first <base> with an href, as documentBase
