@@ -2,6 +2,7 @@ package parser
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -22,6 +23,9 @@ type groupAnchors struct {
 	outer [][]anchor // per compound joined to the last by descendant and child combinators only, its names: the match lies inside an element with them
 	// lastValues are the attribute values its last compound tests
 	// ("a[href*='u=']"): the matched element's values satisfy them all.
+	// A compound that needs no name but tests a value the index keeps
+	// ("[id^=modified_]") has no last names: its candidates are the
+	// elements whose value passes the test.
 	lastValues []need
 }
 
@@ -44,7 +48,7 @@ func anchorsOf(groups []string) []groupAnchors {
 			return nil
 		}
 		ga := groupAnchors{last: compoundAnchors(parts[len(parts)-1]), lastValues: valueNeeds(parts[len(parts)-1])}
-		if len(ga.last) == 0 {
+		if len(ga.last) == 0 && !slices.ContainsFunc(ga.lastValues, keptValue) {
 			return nil
 		}
 		for i := len(parts) - 2; i >= 0; i-- {
@@ -59,6 +63,10 @@ func anchorsOf(groups []string) []groupAnchors {
 	}
 	return out
 }
+
+// keptValue reports whether the page index keeps the values of the need's
+// attribute, so that it can list the elements whose value passes its test.
+func keptValue(n need) bool { return n.name == "id" || valueSlot(n.name) >= 0 }
 
 // compoundAnchors returns the names a compound selector (without
 // pseudo-class arguments) needs: its tag, classes, id and attribute names.

@@ -55,8 +55,10 @@ func (x *extractor) threadRef(item *html.Node, stickyGroups []*html.Node) (Threa
 		t.Title = nodeText(n)
 	}
 	t.ID = lastDigits(c.get("ItemID").text(item))
-	if pu, err := url.Parse(u); err == nil && t.ID == "" {
-		t.ID = urlID(pu)
+	if t.ID == "" {
+		if pu, err := url.Parse(u); err == nil {
+			t.ID = urlID(pu)
+		}
 	}
 	if n, ok := ParseCount(c.get("ItemReplies").text(item)); ok {
 		t.Replies = &n

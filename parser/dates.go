@@ -25,8 +25,8 @@ var machineLayouts = []string{
 // A time without a zone is taken as UTC. It reports false for anything else.
 func ParseMachineTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, false
+	if s == "" || !isDigit(s[0]) && s[0] != '+' && s[0] != '-' {
+		return time.Time{}, false // neither a number nor a year (each layout starts with one)
 	}
 	if unix, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return unixTime(unix)

@@ -34,13 +34,17 @@ func (ix *pageIndex) release() {
 	clear(ix.valued)
 	clear(ix.known)
 	clear(ix.picked)
+	ix.recentSearches, ix.nextSearches = [len(ix.recentSearches)]searchMemory{}, 0 // no pointer into the finished page
 	ix.root = nil
 	clear(ix.elems) // no pointer into the finished page's tree is kept
 	ix.elems, ix.atoms, ix.ends = ix.elems[:0], ix.atoms[:0], ix.ends[:0]
 	clear(ix.tags)
+	clear(ix.tagNumbers)
+	ix.tagsListed = false
 	clear(ix.placed)
 	ix.lastScoped = nil
 	ix.hidden, ix.off = ix.hidden[:0], 0
+	ix.recentTexts, ix.nextText = [len(ix.recentTexts)]recentText{}, 0
 	freeIndexes.Put(ix)
 }
 

@@ -57,6 +57,9 @@ func TestParseMachineTime(t *testing.T) {
 		{"no zone is UTC", "2019-12-31 14:22:00", "2019-12-31T14:22:00Z"},
 		{"too small a number is no time", "12345", ""},
 		{"text is no time", "yesterday", ""},
+		{"a signed number is a stamp", "+1290336718", "2010-11-21T10:51:58Z"},
+		{"spaces around are dropped", " 2019-12-31 14:22:00\n", "2019-12-31T14:22:00Z"},
+		{"a date after a word is no time", "on 2019-12-31 14:22:00", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,18 +46,34 @@ type pageIndex struct {
 	valued                map[need][]int32   // the elements whose value satisfies a need, listed when first asked for
 	known                 map[need]bool      // needs already answered on this page
 	picked                map[picking]string // what regexps picked out of texts on this page (see filter)
+	// recentSearches remember the candidates of the latest searches, by
+	// context (see candidates); nextSearches is the one to take over next.
+	recentSearches [4]searchMemory
+	nextSearches   int
 
-	root   *html.Node            // the indexed tree
-	elems  []*html.Node          // its elements in document order
-	atoms  []atom.Atom           // their tags' atoms (0 for a tag without one)
-	tags   map[atom.Atom][]int32 // elements by tag, listed when first asked for
-	ends   []int32               // ends[i]: the index after the last element inside elems[i]
-	placed map[*html.Node]int32  // elements searches found, by index: the contexts of later searches
+	root  *html.Node            // the indexed tree
+	elems []*html.Node          // its elements in document order
+	atoms []atom.Atom           // their tags' atoms (0 for a tag without one)
+	tags  map[atom.Atom][]int32 // elements by tag, listed when first asked for (see listTags)
+	// tagsListed tells whether tags holds every tag's list; tagNumbers,
+	// tagKeys and tagList are listTags' numbers of the atoms, each
+	// element's number and the lists' array.
+	tagsListed bool
+	tagNumbers map[atom.Atom]int32
+	tagKeys    []int32
+	tagList    []int32
+	ends       []int32              // ends[i]: the index after the last element inside elems[i]
+	placed     map[*html.Node]int32 // elements searches found, by index: the contexts of later searches
 	// lastScoped is the element scope placed last, and lastScope its range.
 	lastScoped *html.Node
 	lastScope  span
 	hidden     []span // ranges of elements that hideChildren detached
-	off        int    // while > 0, searches walk the tree: a detached subtree the index cannot place
+	// shown counts the changes of the visible tree (see hide);
+	// recentTexts are the texts last read, nextText the one to replace.
+	shown       int
+	recentTexts [8]recentText
+	nextText    int
+	off         int // while > 0, searches walk the tree: a detached subtree the index cannot place
 }
 
 // postings maps names to the elements (indexes into pageIndex.elems) that
@@ -356,16 +372,16 @@ func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
 	if n.name != "id" {
 		slot = valueSlot(n.name)
 	}
-	find := n.needle()
-	if slot < 0 || find == nil {
+	if slot < 0 || !n.listable() {
 		return nil, false
 	}
 	if l, ok := ix.valued[n]; ok {
 		return l, true
 	}
+	find := n.needle()
 	var out []int32
 	all, ends := ix.values[slot], ix.valueEnds[slot]
-	for from := 0; from < len(all); {
+	for from, lo := 0, 0; from < len(all); {
 		j := bytes.Index(all[from:], find)
 		if j < 0 {
 			break
@@ -374,7 +390,11 @@ func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
 		if find[0] == 0 {
 			at++ // the NUL before the value belongs to the value before it
 		}
-		k, _ := slices.BinarySearch(ends, int32(at+1)) // the value whose end is past at
+		// The value whose end is past at: after the last one found, as
+		// each search starts past it; often the next, when most values
+		// pass (every topic link of a page).
+		k := lo + firstAtLeast(ends[lo:], int32(at+1))
+		lo = k + 1
 		if k < len(ends) {
 			if e := ix.valueElems[slot][k]; len(out) == 0 || out[len(out)-1] != e {
 				out = append(out, e)
@@ -389,6 +409,28 @@ func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
 	}
 	ix.valued[n] = out
 	return out, true
+}
+
+// firstAtLeast returns the first index of the sorted list s whose element
+// is at least t, or len(s): a galloping search, which takes a few steps
+// when that index is near the start.
+func firstAtLeast(s []int32, t int32) int {
+	end := 1
+	for end < len(s) && s[end-1] < t {
+		end *= 2
+	}
+	start := end / 2 // every element before start is below t
+	i, _ := slices.BinarySearch(s[start:min(end, len(s))], t)
+	return start + i
+}
+
+// listable reports whether needle answers the need's operator.
+func (n need) listable() bool {
+	switch n.op {
+	case "=", "^=", "$=", "*=":
+		return true
+	}
+	return false
 }
 
 // needle returns what anyValue and valuedElems search the joined values

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,5 +93,80 @@ func TestValuedElemsListsTheElementsWhoseValueSatisfiesTheNeed(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestValuedElemsAgreesWithTheAttributes compares valuedElems, on every
+// fixture page, with a look at every attribute of every element, for value
+// tests of links, sources, ids and rel that the engines' rules make.
+func TestValuedElemsAgreesWithTheAttributes(t *testing.T) {
+	needs := []need{
+		{kind: '[', name: "href", op: "*=", value: "viewtopic.php"},
+		{kind: '[', name: "href", op: "*=", value: "t"},
+		{kind: '[', name: "href", op: "^=", value: "/"},
+		{kind: '[', name: "href", op: "^=", value: "http"},
+		{kind: '[', name: "href", op: "$=", value: ".html"},
+		{kind: '[', name: "href", op: "=", value: "#"},
+		{kind: '[', name: "src", op: "*=", value: "avatar"},
+		{kind: '[', name: "rel", op: "=", value: "canonical"},
+		{kind: '[', name: "id", op: "^=", value: "post"},
+		{kind: '[', name: "id", op: "$=", value: "1"},
+	}
+	passes := func(n need, v string) bool {
+		switch n.op {
+		case "=":
+			return v == n.value
+		case "^=":
+			return strings.HasPrefix(v, n.value)
+		case "$=":
+			return strings.HasSuffix(v, n.value)
+		}
+		return strings.Contains(v, n.value)
+	}
+	for _, fx := range manifest(t) {
+		body, err := Decode(readFixture(t, fx.File), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := indexPage(doc)
+		for _, n := range needs {
+			var want []int32
+			for i, e := range ix.elems {
+				if slices.ContainsFunc(e.Attr, func(a html.Attribute) bool { return a.Key == n.name && passes(n, a.Val) }) {
+					want = append(want, int32(i))
+				}
+			}
+			got, ok := ix.valuedElems(n)
+			if !ok || !slices.Equal(got, want) {
+				t.Errorf("%s: [%s%s%q]: valuedElems gives %d elements (listed: %v), the attributes %d", fx.File, n.name, n.op, n.value, len(got), ok, len(want))
+			}
+		}
+		ix.release()
+	}
+}
+
+// TestIndexTextsFollowHiding checks that the texts the index remembers are
+// read again once hideChildren has detached or put back a subtree.
+func TestIndexTextsFollowHiding(t *testing.T) {
+	doc := fragment(t, `<div class="post"><p class="head">Reply #2</p><div class="body">the words</div></div>`)
+	ix := indexPage(doc)
+	post := mustRule(t, ix, "div.post").outer(doc)[0]
+	body, _ := mustRule(t, ix, "div.body").node(post)
+	x := &extractor{c: &compiled{ix: ix}}
+	whole := ix.text(post)
+	if whole != nodeText(post) || !strings.Contains(whole, "the words") {
+		t.Fatalf("text of the post %q, nodeText %q", whole, nodeText(post))
+	}
+	restore := x.hideChildren(body)
+	if got := ix.text(post); got != nodeText(post) || strings.Contains(got, "the words") {
+		t.Errorf("with the body hidden: %q, want %q", got, nodeText(post))
+	}
+	restore()
+	if got := ix.text(post); got != whole {
+		t.Errorf("with the body back: %q, want %q", got, whole)
 	}
 }

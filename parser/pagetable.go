@@ -66,10 +66,7 @@ func (c *compiled) forPage(ix *pageIndex) *compiled {
 		}
 	}
 	out := &compiled{src: t.src, r: t.r, extra: t.extra, ix: ix}
-	out.recent = new([64]struct {
-		field string
-		r     rule
-	})
+	out.recent = new(recentRules)
 	return out
 }
 

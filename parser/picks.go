@@ -15,6 +15,19 @@ var quickPicks = map[string]func(string) (string, bool){
 
 	`^\D*(\d[\d.,\s]*)`:                pickFirstCount,
 	`^\D*\d[\d.,\s]*\D+?(\d[\d.,\s]*)`: pickSecondCount,
+
+	// per post (postpicks.go)
+	`«\s*(?:[^:»]*:\s)?\s*(.+?)\s*»`: pickSMFHeaderDate,
+	`#\s*\d+`:                        pickHashNumber,
+	`:\s*(.+)$`:                      pickAfterAnyColon,
+	`»\s*(\S.*)$`:                    pickAfterGuillemet,
+	`^(.*?)\s*:?$`:                   pickLabelBeforeColon,
+	`^p(\d+)$`:                       func(v string) (string, bool) { return pickTrailingDigits(v, "p", true) },
+	`(\d+)$`:                         func(v string) (string, bool) { return pickTrailingDigits(v, "", false) },
+	`#post(\d+)$`:                    func(v string) (string, bool) { return pickTrailingDigits(v, "#post", false) },
+	`([^#?]+)$`:                      pickAfterHashOrQuery,
+	`^(.+?) posted:$`:                pickBeforePosted,
+	`:\s+(.*?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)`: pickSMFEditTime,
 }
 
 // pickLabel is `^([^:]+):`: what stands before the first colon, if anything does.

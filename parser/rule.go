@@ -235,7 +235,7 @@ func (r rule) text(ctx *html.Node) string {
 			// whose text has it, as several may match the selector.
 			var found string
 			r.ix.each(a, n, func(m *html.Node) bool {
-				found = r.ix.filter(a, a.value(m))
+				found = r.ix.filter(a, r.ix.value(a, m))
 				return found == ""
 			})
 			if found != "" {
@@ -249,11 +249,19 @@ func (r rule) text(ctx *html.Node) string {
 		if n == nil {
 			continue
 		}
-		if v := r.ix.filter(a, a.value(n)); v != "" {
+		if v := r.ix.filter(a, r.ix.value(a, n)); v != "" {
 			return v
 		}
 	}
 	return ""
+}
+
+// value is a.value(n), with the text of an element read through ix.text.
+func (ix *pageIndex) value(a *alt, n *html.Node) string {
+	if a.attr != "" {
+		return a.value(n)
+	}
+	return ix.text(n)
 }
 
 // matches reports whether any alternative finds an element below ctx.

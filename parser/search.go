@@ -1,7 +1,7 @@
 package parser
 
 import (
-	"sort"
+	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -52,28 +52,6 @@ func (ix *pageIndex) lookupList(a anchor) []int32 {
 	return ix.tagged(a.atom, a.name)
 }
 
-// tagged returns the elements with the tag (whose atom is a, or 0), listing
-// them when first asked: a scan of the tags' atoms, cheaper than listing
-// every tag while indexing.
-func (ix *pageIndex) tagged(a atom.Atom, tag string) []int32 {
-	if l, ok := ix.tags[a]; ok && a != 0 {
-		return l
-	}
-	var l []int32
-	for i, t := range ix.atoms {
-		if t == a && (a != 0 || ix.elems[i].Data == tag) {
-			l = append(l, int32(i))
-		}
-	}
-	if a != 0 {
-		if ix.tags == nil {
-			ix.tags = make(map[atom.Atom][]int32, 16)
-		}
-		ix.tags[a] = l
-	}
-	return l
-}
-
 // scope returns the range of the elements at or below n, and false when
 // the index cannot place n or searches must walk.
 func (ix *pageIndex) scope(n *html.Node) (span, bool) {
@@ -113,14 +91,38 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 	if a.anchors == nil {
 		return nil, false
 	}
+	if len(a.anchors) == 0 {
+		return nil, true
+	}
+	key := &a.anchors[0]
+	m := ix.searchesFrom(ctx)
+	for _, e := range m.seen[:m.n] {
+		if e.anchors == key {
+			return e.cands, true
+		}
+	}
+	out := ix.candidatesIn(a, ctx, s)
+	if m.n < len(m.seen) {
+		m.seen[m.n].anchors, m.seen[m.n].cands = key, out
+		m.n++
+	}
+	return out, true
+}
+
+// candidatesIn is candidates without the memory.
+func (ix *pageIndex) candidatesIn(a *alt, ctx *html.Node, s span) []int32 {
 	var out []int32
 	for g, ga := range a.anchors {
-		best, _ := ix.rarest(ga.last)
-		best = within(best, s)
-		if len(best) > manyCandidates {
+		var best []int32
+		named := len(ga.last) > 0 // else a value test the index keeps lists the candidates (see anchorsOf)
+		if named {
+			best, _ = ix.rarest(ga.last)
+			best = within(best, s)
+		}
+		if !named || len(best) > manyCandidates {
 			for _, n := range ga.lastValues {
-				if l, ok := ix.valuedElems(n); ok && len(l) < len(best) {
-					best = within(l, s)
+				if l, ok := ix.valuedElems(n); ok && (!named || len(l) < len(best)) {
+					best, named = within(l, s), true
 				}
 			}
 		}
@@ -133,7 +135,7 @@ func (ix *pageIndex) candidates(a *alt, ctx *html.Node, s span) ([]int32, bool) 
 			out = mergeSorted(out, best)
 		}
 	}
-	return out, true
+	return out
 }
 
 // manyCandidates is how many candidates a search takes before it asks
@@ -193,9 +195,9 @@ func (ix *pageIndex) inside(cands []int32, a *alt, ga groupAnchors, ctx *html.No
 
 // within returns the part of the sorted list l inside s.
 func within(l []int32, s span) []int32 {
-	lo := sort.Search(len(l), func(i int) bool { return l[i] >= s.lo })
-	hi := lo + sort.Search(len(l)-lo, func(i int) bool { return l[lo+i] >= s.hi })
-	return l[lo:hi]
+	lo, _ := slices.BinarySearch(l, s.lo)
+	hi, _ := slices.BinarySearch(l[lo:], s.hi)
+	return l[lo : lo+hi]
 }
 
 // mergeSorted returns the union of two sorted lists, sorted, as a new slice.
@@ -338,12 +340,13 @@ func (ix *pageIndex) hide(n *html.Node) (restore func()) {
 	if ix == nil {
 		return func() {}
 	}
+	ix.shown++ // the texts read before are not the tree's any more (see text)
 	if s, ok := ix.scope(n); ok && n != ix.root {
 		ix.hidden = append(ix.hidden, span{s.lo + 1, s.hi})
-		return func() { ix.hidden = ix.hidden[:len(ix.hidden)-1] }
+		return func() { ix.shown++; ix.hidden = ix.hidden[:len(ix.hidden)-1] }
 	}
 	ix.off++
-	return func() { ix.off-- }
+	return func() { ix.shown++; ix.off-- }
 }
 
 // baseElement returns the page's first <base> with an href, as documentBase

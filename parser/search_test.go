@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -110,8 +111,8 @@ func TestCompounds(t *testing.T) {
 func TestIndexSearchNarrowing(t *testing.T) {
 	var b bytes.Buffer
 	b.WriteString(`<div class="wrap"><div class="list">`)
-	for range 6 {
-		b.WriteString(`<div class="post"><p class="head"><a href="/u">name</a></p>`)
+	for i := range 6 {
+		fmt.Fprintf(&b, `<div class="post" id="post_%d"><p class="head" id="head_%d"><a href="/u">name</a></p>`, i, i)
 		b.WriteString(strings.Repeat(`<p><a href="/x">link</a></p>`, 5) + `</div>`)
 	}
 	b.WriteString(`</div><p class="head"><a href="/y">outside</a></p></div><span><a href="/z">z</a></span>`)
@@ -136,10 +137,18 @@ func TestIndexSearchNarrowing(t *testing.T) {
 		{"child combinators from a post see its ancestors", "div.wrap div.list > div > p > a", posts[2], false},
 		{"an outer compound that is a sibling is not a container", "p.head + p > a", doc, false},
 		{"a selector list", "div.post p.head > a, span > a", doc, false},
+		{"an id test alone", "[id^=head_]", doc, false},
+		{"an id test alone from a post", "[id^=head_]", posts[3], false},
+		{"an id test that nothing passes", "[id^=nothing]", doc, true},
+		{"an id test under an outer compound", "div.list [id$='_4']", doc, false},
+		{"an id test in a selector list", "[id=post_2], span > a", doc, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustRule(t, ix, tt.css)
+			if len(r.alts) == 1 && r.alts[0].anchors == nil {
+				t.Fatal("no anchors: the index cannot search for it")
+			}
 			walk := r
 			walk.ix = nil
 			if _, ok := ix.scope(tt.ctx); !ok {

@@ -100,10 +100,16 @@ type compiled struct {
 	// recent caches get's answers before the map, for a table of one page
 	// (see forPage), whose posts ask for the same few dozen rules each; nil
 	// for a table that goroutines share.
-	recent *[64]struct {
-		field string
-		r     rule
-	}
+	recent *recentRules
+}
+
+// recentRules is get's cache: 64 sets of two rules, by cacheSlot of the
+// field's name. A set of one rule missed for fields a post asks for in
+// turn (Body and QuoteText, PairValue and Position share a slot), and each
+// miss cost a map look-up by the name.
+type recentRules [128]struct {
+	field string
+	r     rule
 }
 
 // compile compiles every rule of s; it names the field of a bad selector.
@@ -143,10 +149,16 @@ func (c *compiled) get(field string) rule {
 		r.ix = c.ix
 		return r
 	}
-	slot := &c.recent[cacheSlot(field)&(len(c.recent)-1)]
-	if slot.field != field {
-		slot.field, slot.r = field, c.r[field]
-		slot.r.ix = c.ix
+	set := 2 * (cacheSlot(field) & (len(c.recent)/2 - 1))
+	a, b := &c.recent[set], &c.recent[set+1]
+	switch field {
+	case a.field:
+		return a.r
+	case b.field:
+		return b.r
 	}
-	return slot.r
+	*b = *a // the older of the two gives way
+	a.field, a.r = field, c.r[field]
+	a.r.ix = c.ix
+	return a.r
 }

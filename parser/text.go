@@ -189,6 +189,7 @@ func (w *textWriter) writeFolded(s string) {
 			continue
 		}
 		start := i
+		i = proseEnd(s, i)
 		for i < len(s) {
 			c := s[i]
 			if ' ' < c && c < utf8.RuneSelf {
@@ -210,7 +211,7 @@ func (w *textWriter) writeFolded(s string) {
 			if space {
 				break
 			}
-			i += n
+			i = proseEnd(s, i+n)
 		}
 		end := i // the run ends at a space or at the end of s
 		w.flushSpace()
@@ -380,8 +381,11 @@ func attr(n *html.Node, key string) string {
 func innerHTML(n *html.Node) string {
 	b := htmlBuffers.Get().(*bytes.Buffer)
 	b.Reset()
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		_ = html.Render(b, c)
+	if !renderMarkup(b, n) {
+		b.Reset()
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			_ = html.Render(b, c)
+		}
 	}
 	s := string(bytes.TrimSpace(b.Bytes()))
 	if b.Cap() <= 1<<18 {

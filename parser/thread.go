@@ -376,9 +376,15 @@ func (x *extractor) link(ref string) string {
 // withoutSession returns the link u without session and tracking parameters
 // (see sessionParams), keeping the rest of it, its fragment included, as it is.
 func withoutSession(u string) string {
+	if strings.IndexByte(u, '?') < 0 {
+		return u // no query: url.Parse would find none
+	}
 	r, err := url.Parse(u)
 	if err != nil || r.RawQuery == "" {
 		return u
+	}
+	if !dropsParam(r.RawQuery) {
+		return r.String()
 	}
 	parts := strings.Split(r.RawQuery, "&")
 	kept := parts[:0]
@@ -391,4 +397,18 @@ func withoutSession(u string) string {
 	}
 	r.RawQuery = strings.Join(kept, "&")
 	return r.String()
+}
+
+// dropsParam reports whether withoutSession drops a parameter of the raw
+// query q: most links have none to drop, and their query is kept as it is.
+func dropsParam(q string) bool {
+	for q != "" {
+		var part string
+		part, q, _ = strings.Cut(q, "&")
+		k, _, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(k); err == nil && dropParam(k, nil) {
+			return true
+		}
+	}
+	return false
 }
