@@ -29,7 +29,7 @@ func sameAsParsed(t *testing.T, ref, s string, u *url.URL) {
 // back the URL it made, url.Parse of its text must give that URL field for
 // field, so that canonical's output does not depend on which one it reads.
 func TestResolveParsedEveryFixtureLink(t *testing.T) {
-	taken, left := 0, 0
+	taken, left, plain := 0, 0, 0
 	for _, fx := range manifest(t) {
 		if !strings.HasSuffix(fx.File, ".html") {
 			continue
@@ -48,12 +48,18 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 		}
 		for n := range doc.Descendants() {
 			for _, a := range n.Attr {
+				if v := strings.TrimSpace(a.Val); plainAbsolute(v) {
+					plain++
+					if s, _ := resolveParsing(base, v); s != v {
+						t.Errorf("%s: %q is plainly absolute, but resolves to %q", fx.File, v, s)
+					}
+				}
 				s, u := resolveParsed(base, a.Val)
 				if s != resolve(base, a.Val) {
 					t.Errorf("%s: resolveParsed(%q) = %q, resolve gives %q", fx.File, a.Val, s, resolve(base, a.Val))
 				}
 				if u == nil {
-					if s != "" {
+					if s != "" && !plainAbsolute(strings.TrimSpace(a.Val)) {
 						left++
 					}
 					continue
@@ -63,7 +69,10 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d resolved values handed back parsed, %d left to url.Parse", taken, left)
+	t.Logf("%d resolved values handed back parsed, %d left to url.Parse; %d plainly absolute", taken, left, plain)
+	if plain < 2000 {
+		t.Errorf("only %d values plainly absolute: the fixtures' links are not all read", plain)
+	}
 	if taken < 10000 {
 		t.Errorf("only %d resolved values handed back parsed: the fixtures' links are not all read", taken)
 	}
@@ -78,7 +87,7 @@ func TestResolveParsedShapes(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		ref    string
-		parsed bool // the URL is handed back
+		parsed bool // the URL is handed back, or ref is plainly absolute and resolves to itself
 	}{
 		{"viewtopic.php?t=1&amp;p=2#p2", true},
 		{"/a b/ü?q=a b", true},
@@ -104,16 +113,69 @@ func TestResolveParsedShapes(t *testing.T) {
 		{"../../x/./y/", true},
 		{"/x?a=1?b=2", true},
 		{"/x?%zz", true},
+		{"http://example.org/a/./b", true}, // parsed: its dot segment removed
+		{"http://example.org//a", true},    // parsed: ResolveReference drops the empty segment
+		{"http://example.org/a/..", true},  // parsed
+		{"http://example.org/x#", true},    // parsed: the empty fragment is dropped
+		{"http://example.org/x?", true},    // plain: ForceQuery written back
+		{"http://example.org/x?a?b#c?d", true},
+		{"http://example.org/a%20b", true}, // parsed
+		{"http://example.org/a!b", false},  // RawPath kept
+		{"http://ex_ample.org:/x", true},
+		{"http://example.org:8o/x", false}, // url.Parse rejects the port
+		{"http://example.org/x?a b", true}, // parsed: space in the query
 	} {
 		s, u := resolveParsed(base, tc.ref)
 		if s != resolve(base, tc.ref) {
 			t.Errorf("resolveParsed(%q) = %q, resolve gives %q", tc.ref, s, resolve(base, tc.ref))
 		}
-		if (u != nil) != tc.parsed {
-			t.Errorf("resolveParsed(%q) handed back a URL: %v, want %v", tc.ref, u != nil, tc.parsed)
+		plain := plainAbsolute(tc.ref)
+		if plain && s != tc.ref {
+			t.Errorf("%q is plainly absolute, but resolves to %q", tc.ref, s)
+		}
+		if (u != nil || plain) != tc.parsed {
+			t.Errorf("resolveParsed(%q) handed back a URL: %v, plain: %v; want one of them: %v", tc.ref, u != nil, plain, tc.parsed)
 		}
 		if u != nil {
 			sameAsParsed(t, tc.ref, s, u)
 		}
+	}
+}
+
+// TestPlainAbsoluteMadeUp checks plainAbsolute on made-up URLs: every
+// string of up to 6 pieces after "http://" (host bytes, a port, each byte
+// that matters to a path, query or fragment, dot segments, an escape, a
+// space, a non-ASCII letter) that it calls plain must resolve to itself.
+func TestPlainAbsoluteMadeUp(t *testing.T) {
+	base, err := url.Parse("https://forum.example.org/a/b?c=d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := []string{"h", "H", "-", "_", ":", "8", "/", "//", ".", "..", "?", "#", "%41", "%2F", " ", "ü", "!", "(", "'", "=", ";", "&", "@", "+", "~", "$", ",", "*", "\"", "<", "[", "\t"}
+	plain, n := 0, 0
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		for _, scheme := range []string{"http://", "https://"} {
+			ref := scheme + s
+			n++
+			if plainAbsolute(ref) {
+				plain++
+				if got, _ := resolveParsing(base, ref); got != ref {
+					t.Errorf("%q is plainly absolute, but resolves to %q", ref, got)
+				}
+			}
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(s+p, depth-1)
+		}
+	}
+	walk("", 4)
+	walk("ex.org", 3)
+	t.Logf("%d of %d made-up URLs plainly absolute", plain, n)
+	if plain < 1000 {
+		t.Errorf("only %d made-up URLs plainly absolute", plain)
 	}
 }

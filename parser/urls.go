@@ -134,6 +134,15 @@ func resolve(base *url.URL, ref string) string {
 // that would parse the text again may take it instead.
 func resolveParsed(base *url.URL, ref string) (string, *url.URL) {
 	ref = strings.TrimSpace(ref)
+	if plainAbsolute(ref) {
+		return ref, nil
+	}
+	return resolveParsing(base, ref)
+}
+
+// resolveParsing is resolveParsed for a trimmed ref that is not plainly
+// absolute: it parses ref, resolves it against base and prints the result.
+func resolveParsing(base *url.URL, ref string) (string, *url.URL) {
 	if ref == "" || strings.HasPrefix(ref, "javascript:") || strings.HasPrefix(ref, "data:") {
 		return "", nil
 	}
@@ -172,7 +181,7 @@ func reparses(u *url.URL) bool {
 	}
 	for i := 0; i < len(u.Host); i++ {
 		c := u.Host[i]
-		if !isDigit(c) && !('a' <= c|0x20 && c|0x20 <= 'z') && c != '.' && c != '-' && c != '_' && c != ':' {
+		if !isAlnum(c) && c != '.' && c != '-' && c != '_' && c != ':' {
 			return false
 		}
 	}

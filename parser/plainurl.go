@@ -1,0 +1,100 @@
+package parser
+
+import "strings"
+
+// plainAbsolute reports whether ref is an absolute http(s) URL that
+// resolving gives back unchanged: url.Parse, ResolveReference against any
+// base and String write exactly ref again. It holds for the plain shape
+// most forums write their links in (SMF writes every link absolute), and
+// saves a parse and a print per link: a lower-case scheme; a host of
+// letters, digits, dots, hyphens and underscores, with an optional port of
+// digits; a path that is empty or starts with one "/", has no "." or ".."
+// segment (ResolveReference removes them) and only bytes String does not
+// escape and no "%" (Parse would keep its own spelling of an escape);
+// a query of printable ASCII; a fragment of the bytes String does not
+// escape. Anything else answers false, and is resolved as before
+// (TestPlainAbsoluteResolvesToItself checks every link of every fixture).
+func plainAbsolute(ref string) bool {
+	rest, ok := strings.CutPrefix(ref, "http://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(ref, "https://"); !ok {
+			return false
+		}
+	}
+	i := 0
+	for i < len(rest) && (isAlnum(rest[i]) || rest[i] == '.' || rest[i] == '-' || rest[i] == '_') {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	if i < len(rest) && rest[i] == ':' {
+		i++
+		for i < len(rest) && isDigit(rest[i]) {
+			i++
+		}
+	}
+	rest = rest[i:]
+	path, query, fragment := rest, "", ""
+	hasFragment := false
+	if k := strings.IndexByte(path, '#'); k >= 0 {
+		path, fragment, hasFragment = path[:k], path[k+1:], true
+	}
+	if k := strings.IndexByte(path, '?'); k >= 0 { // "?" alone: Parse sets ForceQuery, String writes it back
+		path, query = path[:k], path[k+1:]
+	}
+	if path != "" && (path[0] != '/' || strings.HasPrefix(path, "//")) {
+		return false
+	}
+	if !plainPath(path) || (hasFragment && fragment == "") {
+		return false
+	}
+	for i := 0; i < len(query); i++ {
+		if c := query[i]; c <= ' ' || c >= 0x7f {
+			return false
+		}
+	}
+	for i := 0; i < len(fragment); i++ {
+		if !plainPathByte(fragment[i]) && fragment[i] != '?' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainPath reports whether every byte of path is one String leaves as it
+// is, and no segment is "." or "..".
+func plainPath(path string) bool {
+	for i := 0; i < len(path); i++ {
+		if !plainPathByte(path[i]) {
+			return false
+		}
+		if path[i] == '.' && (i == 0 || path[i-1] == '/') {
+			j := i + 1
+			if j < len(path) && path[j] == '.' {
+				j++
+			}
+			if j == len(path) || path[j] == '/' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// plainPathByte reports whether url.URL.String writes c in a path as it is.
+func plainPathByte(c byte) bool {
+	if isAlnum(c) {
+		return true
+	}
+	switch c {
+	case '-', '.', '_', '~', '$', '&', '+', ',', '/', ':', ';', '=', '@':
+		return true
+	}
+	return false
+}
+
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return isDigit(c) || ('a' <= c|0x20 && c|0x20 <= 'z')
+}
