@@ -1,6 +1,9 @@
 package parser
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // plainAbsolute reports whether ref is an absolute http(s) URL that
 // resolving gives back unchanged: url.Parse, ResolveReference against any
@@ -97,4 +100,45 @@ func plainPathByte(c byte) bool {
 // isAlnum reports whether c is an ASCII letter or digit.
 func isAlnum(c byte) bool {
 	return isDigit(c) || ('a' <= c|0x20 && c|0x20 <= 'z')
+}
+
+// plainRelative returns what resolving ref against base gives, and true,
+// when both are in a plain shape where that is a join of strings: base an
+// http(s) URL as reparses wants it, with a path of plain bytes that starts
+// with "/" and has no dot segment; ref a path of plain bytes without ":"
+// or dot segments (but for one leading "./"), absolute ("/x", not "//x")
+// or relative ("x", "./x"), then a plain query and fragment as in
+// plainAbsolute. Else it returns false and ref is resolved as before
+// (TestPlainRelativeResolves checks every link of every fixture).
+func plainRelative(base *url.URL, ref string) (string, bool) {
+	if base == nil || !reparses(base) || base.Path == "" || base.Path[0] != '/' || strings.HasPrefix(base.Path, "//") || !plainPath(base.Path) {
+		return "", false
+	}
+	path, tail := ref, ""
+	if k := strings.IndexAny(ref, "?#"); k >= 0 {
+		path, tail = ref[:k], ref[k:]
+	}
+	if p, ok := strings.CutPrefix(path, "./"); ok {
+		if strings.HasPrefix(p, "/") { // ".//x" is relative: left to url.Parse
+			return "", false
+		}
+		path = p
+	}
+	if path == "" || strings.HasPrefix(path, "//") || strings.IndexByte(path, ':') >= 0 || !plainPath(path) {
+		return "", false
+	}
+	if !plainAbsolute("http://h/" + tail) {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(len(base.Scheme) + 3 + len(base.Host) + len(base.Path) + len(ref))
+	b.WriteString(base.Scheme)
+	b.WriteString("://")
+	b.WriteString(base.Host)
+	if path[0] != '/' {
+		b.WriteString(base.Path[:strings.LastIndexByte(base.Path, '/')+1])
+	}
+	b.WriteString(path)
+	b.WriteString(tail)
+	return b.String(), true
 }

@@ -29,7 +29,7 @@ func sameAsParsed(t *testing.T, ref, s string, u *url.URL) {
 // back the URL it made, url.Parse of its text must give that URL field for
 // field, so that canonical's output does not depend on which one it reads.
 func TestResolveParsedEveryFixtureLink(t *testing.T) {
-	taken, left, plain := 0, 0, 0
+	taken, left, plain, relative := 0, 0, 0, 0
 	for _, fx := range manifest(t) {
 		if !strings.HasSuffix(fx.File, ".html") {
 			continue
@@ -48,10 +48,16 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 		}
 		for n := range doc.Descendants() {
 			for _, a := range n.Attr {
-				if v := strings.TrimSpace(a.Val); plainAbsolute(v) {
+				v := strings.TrimSpace(a.Val)
+				if plainAbsolute(v) {
 					plain++
 					if s, _ := resolveParsing(base, v); s != v {
 						t.Errorf("%s: %q is plainly absolute, but resolves to %q", fx.File, v, s)
+					}
+				} else if j, ok := plainRelative(base, v); ok {
+					relative++
+					if s, _ := resolveParsing(base, v); s != j {
+						t.Errorf("%s: %q plainly relative to %s: joined %q, resolves to %q", fx.File, v, base, j, s)
 					}
 				}
 				s, u := resolveParsed(base, a.Val)
@@ -59,7 +65,7 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 					t.Errorf("%s: resolveParsed(%q) = %q, resolve gives %q", fx.File, a.Val, s, resolve(base, a.Val))
 				}
 				if u == nil {
-					if s != "" && !plainAbsolute(strings.TrimSpace(a.Val)) {
+					if _, rel := plainRelative(base, v); s != "" && !plainAbsolute(v) && !rel {
 						left++
 					}
 					continue
@@ -69,7 +75,10 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d resolved values handed back parsed, %d left to url.Parse; %d plainly absolute", taken, left, plain)
+	t.Logf("%d resolved values handed back parsed, %d left to url.Parse; %d plainly absolute, %d plainly relative", taken, left, plain, relative)
+	if relative < 2000 {
+		t.Errorf("only %d values plainly relative: the fixtures' links are not all read", relative)
+	}
 	if plain < 2000 {
 		t.Errorf("only %d values plainly absolute: the fixtures' links are not all read", plain)
 	}
@@ -87,7 +96,7 @@ func TestResolveParsedShapes(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		ref    string
-		parsed bool // the URL is handed back, or ref is plainly absolute and resolves to itself
+		parsed bool // the URL is handed back, or ref is plainly absolute or relative
 	}{
 		{"viewtopic.php?t=1&amp;p=2#p2", true},
 		{"/a b/ü?q=a b", true},
@@ -133,6 +142,12 @@ func TestResolveParsedShapes(t *testing.T) {
 		if plain && s != tc.ref {
 			t.Errorf("%q is plainly absolute, but resolves to %q", tc.ref, s)
 		}
+		if j, ok := plainRelative(base, tc.ref); ok {
+			plain = true
+			if r, _ := resolveParsing(base, tc.ref); r != j {
+				t.Errorf("%q plainly relative: joined %q, resolves to %q", tc.ref, j, r)
+			}
+		}
 		if (u != nil || plain) != tc.parsed {
 			t.Errorf("resolveParsed(%q) handed back a URL: %v, plain: %v; want one of them: %v", tc.ref, u != nil, plain, tc.parsed)
 		}
@@ -177,5 +192,40 @@ func TestPlainAbsoluteMadeUp(t *testing.T) {
 	t.Logf("%d of %d made-up URLs plainly absolute", plain, n)
 	if plain < 1000 {
 		t.Errorf("only %d made-up URLs plainly absolute", plain)
+	}
+}
+
+// TestPlainRelativeMadeUp checks plainRelative on made-up references of up
+// to 5 pieces against bases of several shapes: wherever it joins, the join
+// must be what resolving gives.
+func TestPlainRelativeMadeUp(t *testing.T) {
+	pieces := []string{"a", "/", "//", ".", "..", "./", "../", "?", "#", ":", "%41", " ", "ü", "!", "=", ";", "&", "@", "~"}
+	joined, n := 0, 0
+	for _, b := range []string{"http://forum.example.org/a/b.php?c=d#e", "https://ex.org:8080/", "http://ex.org/a/./b", "http://ex.org", "http://ex.org/x%20y/z", "http://u@ex.org/a/b"} {
+		base, err := url.Parse(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(ref string, depth int)
+		walk = func(ref string, depth int) {
+			n++
+			if j, ok := plainRelative(base, ref); ok {
+				joined++
+				if r, _ := resolveParsing(base, strings.TrimSpace(ref)); r != j {
+					t.Errorf("%q against %s: joined %q, resolves to %q", ref, b, j, r)
+				}
+			}
+			if depth == 0 {
+				return
+			}
+			for _, p := range pieces {
+				walk(ref+p, depth-1)
+			}
+		}
+		walk("", 5)
+	}
+	t.Logf("%d of %d made-up references joined", joined, n)
+	if joined < 1000 {
+		t.Errorf("only %d made-up references joined", joined)
 	}
 }

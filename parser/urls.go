@@ -137,6 +137,9 @@ func resolveParsed(base *url.URL, ref string) (string, *url.URL) {
 	if plainAbsolute(ref) {
 		return ref, nil
 	}
+	if s, ok := plainRelative(base, ref); ok {
+		return s, nil
+	}
 	return resolveParsing(base, ref)
 }
 
