@@ -54,6 +54,9 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 					if s, _ := resolveParsing(base, v); s != v {
 						t.Errorf("%s: %q is plainly absolute, but resolves to %q", fx.File, v, s)
 					}
+					if p, err := url.Parse(v); err != nil || p.String() != v {
+						t.Errorf("%s: %q is plainly absolute, but url.Parse and String give %v (%v)", fx.File, v, p, err)
+					}
 				} else if j, ok := plainRelative(base, v); ok {
 					relative++
 					if s, _ := resolveParsing(base, v); s != j {
@@ -177,6 +180,9 @@ func TestPlainAbsoluteMadeUp(t *testing.T) {
 				plain++
 				if got, _ := resolveParsing(base, ref); got != ref {
 					t.Errorf("%q is plainly absolute, but resolves to %q", ref, got)
+				}
+				if p, err := url.Parse(ref); err != nil || p.String() != ref {
+					t.Errorf("%q is plainly absolute, but url.Parse and String give %v (%v)", ref, p, err)
 				}
 			}
 		}
