@@ -57,6 +57,10 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 					if p, err := url.Parse(v); err != nil || p.String() != v {
 						t.Errorf("%s: %q is plainly absolute, but url.Parse and String give %v (%v)", fx.File, v, p, err)
 					}
+					fast, _ := plainPathQuery(v)
+					if slow, _ := parsedPathQuery(v); fast != slow {
+						t.Errorf("%s: path and query of %q read as %q, parsed %q", fx.File, v, fast, slow)
+					}
 				} else if j, ok := plainRelative(base, v); ok {
 					relative++
 					if s, _ := resolveParsing(base, v); s != j {
@@ -183,6 +187,10 @@ func TestPlainAbsoluteMadeUp(t *testing.T) {
 				}
 				if p, err := url.Parse(ref); err != nil || p.String() != ref {
 					t.Errorf("%q is plainly absolute, but url.Parse and String give %v (%v)", ref, p, err)
+				}
+				fast, _ := plainPathQuery(ref)
+				if slow, _ := parsedPathQuery(ref); fast != slow {
+					t.Errorf("path and query of %q read as %q, parsed %q", ref, fast, slow)
 				}
 			}
 		}
