@@ -108,12 +108,17 @@ func (x *extractor) canonical(href string) string {
 
 // canonicalOnce is canonical without the page's memory.
 func (x *extractor) canonicalOnce(href string) string {
-	abs := x.abs(href)
+	abs, u := x.absURL(href)
 	if abs == "" {
 		return ""
 	}
-	u, err := url.Parse(abs)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+	if u == nil {
+		var err error
+		if u, err = url.Parse(abs); err != nil {
+			return ""
+		}
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
 		return ""
 	}
 	c := CanonicalURL(u, x.e).String()
@@ -128,6 +133,26 @@ func (x *extractor) canonicalOnce(href string) string {
 		}
 	}
 	return c
+}
+
+// absURL is abs, with the URL url.Parse would make of its answer when
+// resolving made it (see resolveParsed), else nil. A link resolved first for
+// canonical (a board page's threads, breadcrumbs, page links) is parsed
+// once instead of twice.
+func (x *extractor) absURL(ref string) (string, *url.URL) {
+	if u, ok := x.resolved[ref]; ok {
+		return u, nil
+	}
+	base := x.base
+	if x.refs != nil {
+		base = x.refs
+	}
+	s, u := resolveParsed(base, ref)
+	if x.resolved == nil {
+		x.resolved = make(map[string]string, 64)
+	}
+	x.resolved[ref] = s
+	return s, u
 }
 
 // title returns the page's title without the parts TitleSkip matches (prefix labels).

@@ -33,6 +33,7 @@ func (ix *pageIndex) release() {
 	}
 	clear(ix.valued)
 	clear(ix.known)
+	clear(ix.firstHits)
 	clear(ix.picked)
 	ix.recentSearches, ix.nextSearches = [len(ix.recentSearches)]searchMemory{}, 0 // no pointer into the finished page
 	ix.root = nil

@@ -45,6 +45,7 @@ type pageIndex struct {
 	valueEnds, valueElems [len(valueAttrs) + 1][]int32
 	valued                map[need][]int32   // the elements whose value satisfies a need, listed when first asked for
 	known                 map[need]bool      // needs already answered on this page
+	firstHits             map[need]int32     // where anyValue found a need's needle in its values, or -1
 	picked                map[picking]string // what regexps picked out of texts on this page (see filter)
 	// recentSearches remember the candidates of the latest searches, by
 	// context (see candidates); nextSearches is the one to take over next.
@@ -381,7 +382,14 @@ func (ix *pageIndex) valuedElems(n need) ([]int32, bool) {
 	find := n.needle()
 	var out []int32
 	all, ends := ix.values[slot], ix.valueEnds[slot]
-	for from, lo := 0, 0; from < len(all); {
+	start := 0
+	if at, ok := ix.firstHits[n]; ok { // no match before it (see anyValue)
+		start = int(at)
+		if at < 0 {
+			start = len(all)
+		}
+	}
+	for from, lo := start, 0; from < len(all); {
 		j := bytes.Index(all[from:], find)
 		if j < 0 {
 			break
@@ -463,7 +471,16 @@ func (ix *pageIndex) anyValue(n need) bool {
 	if find == nil {
 		return true // "~=", "|=": left to the selector
 	}
-	return bytes.Contains(all, find)
+	// Where the needle first is, so that valuedElems, asked next for the
+	// same need when the search goes on, starts there: the values of a
+	// page's links are tens of kilobytes, and a marker's needle is often
+	// near their end or nowhere.
+	at := bytes.Index(all, find)
+	if ix.firstHits == nil {
+		ix.firstHits = make(map[need]int32, 16)
+	}
+	ix.firstHits[n] = int32(at)
+	return at >= 0
 }
 
 var (

@@ -40,6 +40,7 @@ func TestWithoutSessionKeepsItsAnswers(t *testing.T) {
 		"https://f.example/x?a=1&&b=2&", "https://f.example/x?", "https://f.example/x?#f", "https://f.example/x?a%zz=1&sid=2",
 		"https://f.example/x?a+b=1&s+=2", "https://f.example/x?a=%20b&c=d e", "mailto:x@y.example?subject=hi&sid=1",
 		"https://f.example/x?threads/a.1/&s=9", "http://[::1]:80/x?sid=1", "%zz?sid=1", "/relative?sid=1&a=b",
+		"https://f.example/x#f?sid=1", "https://f.example/x?sid=1#f?t=2", "https://f.example/x?t=2#f?sid=1",
 	}
 	href := regexp.MustCompile(`href="([^"]*)"`)
 	for _, fx := range manifest(t) {

@@ -379,6 +379,12 @@ func withoutSession(u string) string {
 	if strings.IndexByte(u, '?') < 0 {
 		return u // no query: url.Parse would find none
 	}
+	if plainAbsolute(u) { // url.Parse and String would give u back
+		beforeFragment, _, _ := strings.Cut(u, "#")
+		if _, q, _ := strings.Cut(beforeFragment, "?"); !dropsParam(q) {
+			return u
+		}
+	}
 	r, err := url.Parse(u)
 	if err != nil || r.RawQuery == "" {
 		return u

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // The links each engine's pages carry that never lead to content: posting,
@@ -46,13 +47,44 @@ func (e *Engine) NeverContentURL(u string) bool {
 	if e == nil || e.NeverContent == nil {
 		return false
 	}
+	s, ok := plainPathQuery(u)
+	if !ok {
+		if s, ok = parsedPathQuery(u); !ok {
+			return false
+		}
+	}
+	return e.NeverContent.MatchString(s)
+}
+
+// parsedPathQuery returns the escaped path of u and its query after a "?"
+// when it has one, as url.Parse reads them; false when it does not parse.
+func parsedPathQuery(u string) (string, bool) {
 	pu, err := url.Parse(u)
 	if err != nil {
-		return false
+		return "", false
 	}
 	s := pu.EscapedPath()
 	if pu.RawQuery != "" {
 		s += "?" + pu.RawQuery
 	}
-	return e.NeverContent.MatchString(s)
+	return s, true
+}
+
+// plainPathQuery is parsedPathQuery read off the text of a plainly
+// absolute URL (see plainAbsolute), whose path url.Parse keeps as written,
+// and false for any other.
+func plainPathQuery(u string) (string, bool) {
+	if !plainAbsolute(u) {
+		return "", false
+	}
+	_, rest, _ := strings.Cut(u, "://")
+	k := strings.IndexAny(rest, "/?#")
+	if k < 0 {
+		return "", true
+	}
+	rest, _, _ = strings.Cut(rest[k:], "#")
+	if strings.HasSuffix(rest, "?") && strings.IndexByte(rest, '?') == len(rest)-1 {
+		rest = rest[:len(rest)-1] // an empty query
+	}
+	return rest, true
 }

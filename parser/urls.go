@@ -125,22 +125,70 @@ func encodeSorted(q url.Values) string {
 // resolve returns ref made absolute against base, or "" when ref is empty,
 // a fragment of the same page, or not an http(s)/mailto link.
 func resolve(base *url.URL, ref string) string {
+	s, _ := resolveParsed(base, ref)
+	return s
+}
+
+// resolveParsed is resolve, with the URL it wrote out when url.Parse of that
+// text gives it back field for field (see reparses), else nil: a caller
+// that would parse the text again may take it instead.
+func resolveParsed(base *url.URL, ref string) (string, *url.URL) {
 	ref = strings.TrimSpace(ref)
+	if plainAbsolute(ref) {
+		return ref, nil
+	}
+	if s, ok := plainRelative(base, ref); ok {
+		return s, nil
+	}
+	return resolveParsing(base, ref)
+}
+
+// resolveParsing is resolveParsed for a trimmed ref that is not plainly
+// absolute: it parses ref, resolves it against base and prints the result.
+func resolveParsing(base *url.URL, ref string) (string, *url.URL) {
 	if ref == "" || strings.HasPrefix(ref, "javascript:") || strings.HasPrefix(ref, "data:") {
-		return ""
+		return "", nil
 	}
 	r, err := url.Parse(ref)
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	if base != nil {
 		r = base.ResolveReference(r)
 	}
 	switch r.Scheme {
 	case "http", "https", "mailto", "ftp":
-		return r.String()
+		if reparses(r) {
+			return r.String(), r
+		}
+		return r.String(), nil
 	}
-	return ""
+	return "", nil
+}
+
+// reparses reports whether url.Parse(u.String()) gives u back, field for
+// field, for u an http(s) URL that url.Parse or ResolveReference made. It
+// holds for the plain shape of nearly every link: a lower-case scheme, a
+// host of letters, digits, dots, hyphens, underscores and a port, no user,
+// a path that is empty or starts with "/" and is written in its default
+// escaping (no RawPath), the same for the fragment. String escapes the path
+// and fragment, which Parse undoes, and writes the query as it is, which
+// Parse cuts at its first "?" after the path (a path's "?" is escaped).
+// Anything else (an IPv6 or percent-escaped host, user info, an opaque or
+// relative URL, a path without its leading "/", which String adds) answers
+// false, and the caller parses the text as before.
+func reparses(u *url.URL) bool {
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Opaque != "" || u.User != nil || u.OmitHost ||
+		u.RawPath != "" || u.RawFragment != "" || u.Host == "" || (u.Path != "" && u.Path[0] != '/') {
+		return false
+	}
+	for i := 0; i < len(u.Host); i++ {
+		c := u.Host[i]
+		if !isAlnum(c) && c != '.' && c != '-' && c != '_' && c != ':' {
+			return false
+		}
+	}
+	return true
 }
 
 var digitRun = regexp.MustCompile(`\d+`)
