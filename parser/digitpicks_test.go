@@ -43,19 +43,11 @@ func TestDigitPicksMatchTheirRegexps(t *testing.T) {
 			}
 			pieces = append(pieces, string(lit))
 			slow, quick := alt{re: a.re}, alt{re: a.re, pick: a.pick}
-			var grow func(v string, n int)
-			grow = func(v string, n int) {
+			eachText(pieces, 4, func(v string) {
 				if got, want := quick.filter(v), slow.filter(v); got != want {
 					t.Fatalf("%s on %q: digit pick gives %q, the regexp %q", src, v, got, want)
 				}
-				if n == 0 {
-					return
-				}
-				for _, p := range pieces {
-					grow(v+p, n-1)
-				}
-			}
-			grow("", 4)
+			})
 			for _, v := range []string{"index.php?PHPSESSID=5d3a;action=profile;u=12345", "viewtopic.php?f=2&t=77&p=123#p123",
 				"index.php/topic,5.20.html", "index.php?board=12.0", "x?u=;u=9", "msg1234"} {
 				if got, want := quick.filter(v), slow.filter(v); got != want {
@@ -96,8 +88,7 @@ func TestDigitPicksMatchTheirRegexps(t *testing.T) {
 // multi-byte letter, an invalid byte and link punctuation.
 func TestLastDigitsIsTheLastMatchOfDigitRun(t *testing.T) {
 	pieces := []string{"0", "97", "a", "-", "/", ".", "é", "\xff", "\u0663"}
-	var grow func(v string, n int)
-	grow = func(v string, n int) {
+	eachText(pieces, 6, func(v string) {
 		want := ""
 		if all := digitRun.FindAllString(v, -1); len(all) > 0 {
 			want = all[len(all)-1]
@@ -105,12 +96,5 @@ func TestLastDigitsIsTheLastMatchOfDigitRun(t *testing.T) {
 		if got := lastDigits(v); got != want {
 			t.Fatalf("lastDigits(%q) = %q, the regexp's last match %q", v, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			grow(v+p, n-1)
-		}
-	}
-	grow("", 6)
+	})
 }

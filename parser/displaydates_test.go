@@ -92,19 +92,11 @@ func TestParseZone(t *testing.T) {
 
 func TestCleanDateQuickCheck(t *testing.T) {
 	pieces := []string{" ", "  ", "\t", "\u00a0", "«", "»", "-", "|", ".", "a", "1", ":", "st", "2nd", "Apr", "\xff"}
-	var grow func(s string, n int)
-	grow = func(s string, n int) {
+	eachText(pieces, 4, func(s string) {
 		if isCleanDate(s) && cleanDate(s) != s {
 			t.Fatalf("isCleanDate(%q) but cleanDate gives %q", s, cleanDate(s))
 		}
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			grow(s+p, n-1)
-		}
-	}
-	grow("", 4)
+	})
 	for _, s := range []string{"Tue Dec 31, 2019 2:22 pm", "2012-12-27, 20:44:14", "Sep 20, 2012 11:16"} {
 		if !isCleanDate(s) {
 			t.Errorf("isCleanDate(%q) = false, want true", s)

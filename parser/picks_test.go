@@ -13,17 +13,7 @@ func TestQuickPicksMatchTheirRegexps(t *testing.T) {
 	pieces := []string{":", " ", "\n", "\t", "\r", "\f", "\v", "\u00a0", "a", "é", "\xff", "Posts"}
 	texts := []string{"", "Posts: 1,234", "Joined: Tue Dec 31, 2019 2:22 pm", "Location:\n  Paris", "Location: Paris\n",
 		"Posts:\u00a0 12", "no colon", ":leading colon", "Join Date: Jun 2012\nPosts: 4"}
-	var grow func(s string, n int)
-	grow = func(s string, n int) {
-		texts = append(texts, s)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			grow(s+p, n-1)
-		}
-	}
-	grow("", 5)
+	eachText(pieces, 5, func(s string) { texts = append(texts, s) })
 	for src, pick := range quickPicks {
 		re := regexp.MustCompile(src)
 		slow, quick := alt{re: re}, alt{re: re, pick: pick}
@@ -42,17 +32,7 @@ func TestQuickPicksMatchTheirRegexps(t *testing.T) {
 func TestCountPicksMatchTheirRegexps(t *testing.T) {
 	pieces := []string{"1", "23", ".", ",", " ", "\n", "\t", "a", "é", "\xff", "\u00a0"}
 	texts := []string{"12 Replies 1.234 Views", "Replies: 12\nViews: 1,234", "12 345", "1,2.3 4", "no count"}
-	var grow func(s string, n int)
-	grow = func(s string, n int) {
-		texts = append(texts, s)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			grow(s+p, n-1)
-		}
-	}
-	grow("", 5)
+	eachText(pieces, 5, func(s string) { texts = append(texts, s) })
 	for _, src := range []string{`^\D*(\d[\d.,\s]*)`, `^\D*\d[\d.,\s]*\D+?(\d[\d.,\s]*)`} {
 		pick := quickPicks[src]
 		if pick == nil {

@@ -53,17 +53,7 @@ func TestPostPicksMatchTheirRegexps(t *testing.T) {
 		slow, quick := alt{re: re}, alt{re: re, pick: pick}
 		pieces := append(append([]string{}, base...), c.pieces...)
 		texts := append([]string{""}, c.real...)
-		var grow func(s string, n int)
-		grow = func(s string, n int) {
-			texts = append(texts, s)
-			if n == 0 {
-				return
-			}
-			for _, p := range pieces {
-				grow(s+p, n-1)
-			}
-		}
-		grow("", c.depth)
+		eachText(pieces, c.depth, func(s string) { texts = append(texts, s) })
 		for _, v := range texts {
 			if got, want := quick.filter(v), slow.filter(v); got != want {
 				t.Fatalf("%s on %q: quick pick gives %q, the regexp %q", c.src, v, got, want)

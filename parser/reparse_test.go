@@ -175,8 +175,7 @@ func TestPlainAbsoluteMadeUp(t *testing.T) {
 	}
 	pieces := []string{"h", "H", "-", "_", ":", "8", "/", "//", ".", "..", "?", "#", "%41", "%2F", " ", "ü", "!", "(", "'", "=", ";", "&", "@", "+", "~", "$", ",", "*", "\"", "<", "[", "\t"}
 	plain, n := 0, 0
-	var walk func(s string, depth int)
-	walk = func(s string, depth int) {
+	check := func(s string) {
 		for _, scheme := range []string{"http://", "https://"} {
 			ref := scheme + s
 			n++
@@ -194,15 +193,9 @@ func TestPlainAbsoluteMadeUp(t *testing.T) {
 				}
 			}
 		}
-		if depth == 0 {
-			return
-		}
-		for _, p := range pieces {
-			walk(s+p, depth-1)
-		}
 	}
-	walk("", 4)
-	walk("ex.org", 3)
+	eachText(pieces, 4, check)
+	eachText(pieces, 3, func(s string) { check("ex.org" + s) })
 	t.Logf("%d of %d made-up URLs plainly absolute", plain, n)
 	if plain < 1000 {
 		t.Errorf("only %d made-up URLs plainly absolute", plain)
@@ -220,8 +213,7 @@ func TestPlainRelativeMadeUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var walk func(ref string, depth int)
-		walk = func(ref string, depth int) {
+		eachText(pieces, 5, func(ref string) {
 			n++
 			if j, ok := plainRelative(base, ref); ok {
 				joined++
@@ -229,14 +221,7 @@ func TestPlainRelativeMadeUp(t *testing.T) {
 					t.Errorf("%q against %s: joined %q, resolves to %q", ref, b, j, r)
 				}
 			}
-			if depth == 0 {
-				return
-			}
-			for _, p := range pieces {
-				walk(ref+p, depth-1)
-			}
-		}
-		walk("", 5)
+		})
 	}
 	t.Logf("%d of %d made-up references joined", joined, n)
 	if joined < 1000 {

@@ -92,17 +92,7 @@ func TestWriteFoldedAgreesWithTheByteLoop(t *testing.T) {
 		walk(doc)
 	}
 	pieces := []string{"abcdefg", "ab", " ", "  ", "\n", "\t", "é", "\u00a0", "\u200b", "\ufeff", "’", "\x7f", "\x01", "\xff", "\xc2", "\xa0", "~"}
-	var grow func(s string, n int)
-	grow = func(s string, n int) {
-		check(s)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			grow(s+p, n-1)
-		}
-	}
-	grow("", 5)
+	eachText(pieces, 5, check)
 	r := rand.New(rand.NewSource(1))
 	for range 20000 {
 		var b strings.Builder
