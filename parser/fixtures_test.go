@@ -2,12 +2,15 @@ package parser
 
 import (
 	"bufio"
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // fixturesDir is where the shared real pages live, relative to this package.
@@ -74,4 +77,24 @@ func readFixture(t testing.TB, file string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// eachHTMLFixture calls f with every HTML page of the fixtures (not the
+// Discourse API's JSON), decoded, and html.Parse's tree of it.
+func eachHTMLFixture(t testing.TB, f func(fx fixture, body []byte, doc *html.Node)) {
+	t.Helper()
+	for _, fx := range manifest(t) {
+		body, err := Decode(readFixture(t, fx.File), "")
+		if err != nil {
+			t.Fatalf("%s: %v", fx.File, err)
+		}
+		if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s: %v", fx.File, err)
+		}
+		f(fx, body, doc)
+	}
 }

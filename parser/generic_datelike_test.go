@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"math/rand/v2"
 	"regexp"
 	"strings"
@@ -28,18 +27,7 @@ func dateTestTexts(t *testing.T) []string {
 		"août 31", "AOÛT", "/Posting.php?mode=REPLY", "LIKE", "Javascript:void(0)", "İnfo", "li\u212ae", "Today, 10:12", " \n\tyesterday", "«Heute»", "hierarchy", "Hier à 10h", "todays", "_today",
 		"Aujourd'hui", "aujourd\x07hui", "/Posting.php?mode=REPLY", "LIKE", "Javascript:void(0)", "İnfo", "li\u212ae",
 		"forum.example/memberlist.php?mode=viewprofile&U=5", "x.org/USERS/ſ", "/u/12", "a.b/index.php;U=3", "ußer", "aUTHOR", "yeſterday hier", "ſtoday", "  Gestern\n", "HOY", "ieri_", "oggi!", "AYER 5", "x today", "Posted: Mon Jan 07, 2020 9:14 pm", "Válasz #9 Dátum: 2011-05-18,", "Aujourd'hui, 10h12", "123 mai"}
-	for _, fx := range manifest(t) {
-		if strings.HasSuffix(fx.File, ".json") {
-			continue
-		}
-		body, err := Decode(readFixture(t, fx.File), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := html.Parse(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachHTMLFixture(t, func(fx fixture, body []byte, doc *html.Node) {
 		var walk func(*html.Node)
 		walk = func(n *html.Node) {
 			if n.Type == html.TextNode && len(foldSpace(n.Data)) <= 80 {
@@ -55,7 +43,7 @@ func dateTestTexts(t *testing.T) []string {
 			}
 		}
 		walk(doc)
-	}
+	})
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []rune("0123456789012345-/._ a:JjMmAaÄäRrSsEePpÉéÛûKſ\u212aDdCcTtOo\n\t\u00a0'uidbnlgqwyhkUIDBNLGQWYHK?&;=/")
 	words := []string{"today", "Yesterday", "HEUTE", "gestern", "aujourd'hui", "hier", "hoy", "Ayer", "oggi", "ieri"}

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"net/url"
 	"slices"
 	"strings"
@@ -94,25 +93,14 @@ func TestParsedPatternIsURLPattern(t *testing.T) {
 	links := []string{"https://a.example/member.php?u=12&s=0123abcd", "https://a.example/x.php?s=1", "https://a.example/t?a=1&a=2&b=x",
 		"https://a.example/t?a=1;b=2;;c", "https://a.example/t?%zz=1&b=%zz&c=3", "https://a.example/p/3-name/", "https://a.example/",
 		"https://a.example/t?PHPSESSID=9&sid=3&x=long-value-over-twenty-chars", "https://a.example/t?=5&k", "mailto:x@a.example"}
-	for _, fx := range manifest(t) {
-		if strings.HasSuffix(fx.File, ".json") {
-			continue
-		}
-		body, err := Decode(readFixture(t, fx.File), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := html.Parse(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachHTMLFixture(t, func(fx fixture, body []byte, doc *html.Node) {
 		base := mustURL(fixtureURL(fx, body))
 		for _, a := range aHref.MatchAll(doc) {
 			if u := resolve(base, attr(a, "href")); u != "" {
 				links = append(links, u)
 			}
 		}
-	}
+	})
 	for _, u := range links {
 		pu, err := url.Parse(u)
 		if err != nil {
@@ -133,18 +121,7 @@ func TestParsedPatternIsURLPattern(t *testing.T) {
 // of the shared fixtures.
 func TestHrefPatternAsFromText(t *testing.T) {
 	n := 0
-	for _, fx := range manifest(t) {
-		if strings.HasSuffix(fx.File, ".json") {
-			continue
-		}
-		body, err := Decode(readFixture(t, fx.File), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := html.Parse(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachHTMLFixture(t, func(fx fixture, body []byte, doc *html.Node) {
 		pageURL := fixtureURL(fx, body)
 		g := newGenericReader(doc, mustURL(pageURL), pageURL)
 		for _, a := range aHref.MatchAll(doc) {
@@ -177,7 +154,7 @@ func TestHrefPatternAsFromText(t *testing.T) {
 			}
 			n++
 		}
-	}
+	})
 	if n < 1000 {
 		t.Errorf("only %d links tried", n)
 	}

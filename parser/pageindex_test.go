@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -123,15 +122,7 @@ func TestValuedElemsAgreesWithTheAttributes(t *testing.T) {
 		}
 		return strings.Contains(v, n.value)
 	}
-	for _, fx := range manifest(t) {
-		body, err := Decode(readFixture(t, fx.File), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := html.Parse(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachHTMLFixture(t, func(fx fixture, body []byte, doc *html.Node) {
 		ix := indexPage(doc)
 		for _, n := range needs {
 			var want []int32
@@ -146,7 +137,7 @@ func TestValuedElemsAgreesWithTheAttributes(t *testing.T) {
 			}
 		}
 		ix.release()
-	}
+	})
 }
 
 // TestIndexTextsFollowHiding checks that the texts the index remembers are

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"net/url"
 	"reflect"
 	"strings"
@@ -30,21 +29,10 @@ func sameAsParsed(t *testing.T, ref, s string, u *url.URL) {
 // field, so that canonical's output does not depend on which one it reads.
 func TestResolveParsedEveryFixtureLink(t *testing.T) {
 	taken, left, plain, relative := 0, 0, 0, 0
-	for _, fx := range manifest(t) {
-		if !strings.HasSuffix(fx.File, ".html") {
-			continue
-		}
-		body, err := Decode(readFixture(t, fx.File), "")
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachHTMLFixture(t, func(fx fixture, body []byte, doc *html.Node) {
 		base, err := url.Parse(fixtureURL(fx, body))
 		if err != nil {
 			t.Fatalf("%s: %v", fx.File, err)
-		}
-		doc, err := html.Parse(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
 		}
 		for n := range doc.Descendants() {
 			for _, a := range n.Attr {
@@ -81,7 +69,7 @@ func TestResolveParsedEveryFixtureLink(t *testing.T) {
 				sameAsParsed(t, a.Val, s, u)
 			}
 		}
-	}
+	})
 	t.Logf("%d resolved values handed back parsed, %d left to url.Parse; %d plainly absolute, %d plainly relative", taken, left, plain, relative)
 	if relative < 2000 {
 		t.Errorf("only %d values plainly relative: the fixtures' links are not all read", relative)

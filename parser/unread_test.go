@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"io"
 	"strings"
 	"testing"
@@ -49,15 +48,7 @@ func TestWithoutUnreadChangesNoElement(t *testing.T) {
 		t.Fatal("no built-in engine has an unread attribute")
 	}
 	cut := 0
-	for _, fx := range manifest(t) {
-		body, err := Decode(readFixture(t, fx.File), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		whole, err := html.Parse(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachHTMLFixture(t, func(fx fixture, body []byte, whole *html.Node) {
 		part, err := html.Parse(withoutUnread(body, attrs))
 		if err != nil {
 			t.Fatal(err)
@@ -65,7 +56,7 @@ func TestWithoutUnreadChangesNoElement(t *testing.T) {
 		if diff := treeDiff(whole, part, attrs, &cut); diff != "" {
 			t.Errorf("%s: %s", fx.File, diff)
 		}
-	}
+	})
 	if cut == 0 {
 		t.Error("no fixture page lost an unread value: the Discourse topic pages have data-preloaded")
 	}
