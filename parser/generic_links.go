@@ -36,46 +36,6 @@ func parsedPattern(u *url.URL) string {
 	return patternOf(&v)
 }
 
-// querySansSession returns a query without the parameters withoutSession drops.
-func querySansSession(raw string) string {
-	if raw == "" || !hasSessionKey(raw) {
-		return raw
-	}
-	parts := strings.Split(raw, "&")
-	kept := parts[:0]
-	for _, part := range parts {
-		k, _, _ := strings.Cut(part, "=")
-		if k, err := url.QueryUnescape(k); err == nil && dropParam(k, nil) {
-			continue
-		}
-		kept = append(kept, part)
-	}
-	return strings.Join(kept, "&")
-}
-
-// hasSessionKey reports whether a query holds a key withoutSession drops.
-func hasSessionKey(raw string) bool {
-	for raw != "" {
-		part := raw
-		if i := strings.IndexByte(raw, '&'); i >= 0 {
-			part, raw = raw[:i], raw[i+1:]
-		} else {
-			raw = ""
-		}
-		k, _, _ := strings.Cut(part, "=")
-		if strings.ContainsAny(k, "%+") {
-			var err error
-			if k, err = url.QueryUnescape(k); err != nil {
-				continue
-			}
-		}
-		if dropParam(k, nil) {
-			return true
-		}
-	}
-	return false
-}
-
 // patternOf is urlPattern of a parsed URL without session parameters.
 func patternOf(u *url.URL) string {
 	path := strings.TrimSuffix(u.Path, "/")

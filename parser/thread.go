@@ -381,7 +381,7 @@ func withoutSession(u string) string {
 	}
 	if plainAbsolute(u) { // url.Parse and String would give u back
 		beforeFragment, _, _ := strings.Cut(u, "#")
-		if _, q, _ := strings.Cut(beforeFragment, "?"); !dropsParam(q) {
+		if _, q, _ := strings.Cut(beforeFragment, "?"); !hasSessionKey(q) {
 			return u
 		}
 	}
@@ -389,10 +389,16 @@ func withoutSession(u string) string {
 	if err != nil || r.RawQuery == "" {
 		return u
 	}
-	if !dropsParam(r.RawQuery) {
-		return r.String()
+	r.RawQuery = querySansSession(r.RawQuery)
+	return r.String()
+}
+
+// querySansSession returns a query without the parameters withoutSession drops.
+func querySansSession(raw string) string {
+	if raw == "" || !hasSessionKey(raw) {
+		return raw
 	}
-	parts := strings.Split(r.RawQuery, "&")
+	parts := strings.Split(raw, "&")
 	kept := parts[:0]
 	for _, part := range parts {
 		k, _, _ := strings.Cut(part, "=")
@@ -401,18 +407,26 @@ func withoutSession(u string) string {
 		}
 		kept = append(kept, part)
 	}
-	r.RawQuery = strings.Join(kept, "&")
-	return r.String()
+	return strings.Join(kept, "&")
 }
 
-// dropsParam reports whether withoutSession drops a parameter of the raw
-// query q: most links have none to drop, and their query is kept as it is.
-func dropsParam(q string) bool {
-	for q != "" {
-		var part string
-		part, q, _ = strings.Cut(q, "&")
+// hasSessionKey reports whether a query holds a key withoutSession drops.
+func hasSessionKey(raw string) bool {
+	for raw != "" {
+		part := raw
+		if i := strings.IndexByte(raw, '&'); i >= 0 {
+			part, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = ""
+		}
 		k, _, _ := strings.Cut(part, "=")
-		if k, err := url.QueryUnescape(k); err == nil && dropParam(k, nil) {
+		if strings.ContainsAny(k, "%+") {
+			var err error
+			if k, err = url.QueryUnescape(k); err != nil {
+				continue
+			}
+		}
+		if dropParam(k, nil) {
 			return true
 		}
 	}
