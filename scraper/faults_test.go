@@ -315,16 +315,7 @@ func TestRobotsDisallowsBoard(t *testing.T) {
 	banned := boards[len(boards)-1]
 	f.SetFaults(forumsim.Faults{Robots: "User-agent: *\nDisallow: " + banned.Path + "\n"})
 	sum, recs := crawlThrough(t, f, srv.URL, faultFetch(), Config{})
-	inBanned := map[string]bool{}
-	for _, id := range banned.ThreadIDs {
-		inBanned[id] = true
-	}
-	var want []forumsim.PostTruth
-	for _, p := range f.Posts() {
-		if !inBanned[p.ThreadID] {
-			want = append(want, p)
-		}
-	}
+	want := postsOutside(f, banned)
 	checkPosts(t, srv.URL, recs, want)
 	for p := range f.Requests() {
 		if strings.HasPrefix(p, banned.Path) {
@@ -395,4 +386,19 @@ func TestThreadPageCap(t *testing.T) {
 	if sum.Pages >= th.Pages {
 		t.Errorf("%d pages fetched of a %d-page thread capped at 2", sum.Pages, th.Pages)
 	}
+}
+
+// postsOutside returns the forum's posts in threads that board does not list.
+func postsOutside(f *forumsim.Forum, board forumsim.BoardTruth) []forumsim.PostTruth {
+	in := map[string]bool{}
+	for _, id := range board.ThreadIDs {
+		in[id] = true
+	}
+	var out []forumsim.PostTruth
+	for _, p := range f.Posts() {
+		if !in[p.ThreadID] {
+			out = append(out, p)
+		}
+	}
+	return out
 }

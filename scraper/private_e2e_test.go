@@ -100,16 +100,7 @@ func TestLinkToPrivateAddressRefusedAtConnect(t *testing.T) {
 	if len(sum.Failed) != 0 {
 		t.Errorf("failed %+v, want none", sum.Failed)
 	}
-	inBoard := map[string]bool{}
-	for _, id := range board.ThreadIDs {
-		inBoard[id] = true
-	}
-	var want []forumsim.PostTruth
-	for _, p := range f.Posts() {
-		if !inBoard[p.ThreadID] {
-			want = append(want, p)
-		}
-	}
+	want := postsOutside(f, board)
 	checkPosts(t, base, recs, want)
 	if dns.privateAnswers() != 1 {
 		t.Errorf("the resolver gave the private address %d times, want once", dns.privateAnswers())
