@@ -21,8 +21,12 @@ LIMIT=${LIMIT:-1.5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
-(cd "$ROOT" && go test ./parser/ -run '^$' -bench "BenchmarkParseRatioCPU/${FILTER}" \
-	-benchtime="${ITER}x" -count="$RUNS") >"$OUT"
+if ! (cd "$ROOT" && go test ./parser/ -run '^$' -bench "BenchmarkParseRatioCPU/${FILTER}" \
+	-benchtime="${ITER}x" -count="$RUNS") >"$OUT" 2>&1; then
+	cat "$OUT" >&2
+	echo "bench-parse.sh: the benchmark failed (RUNS=$RUNS ITERATIONS=$ITER FILTER='$FILTER')" >&2
+	exit 1
+fi
 grep -q 'cpu-x-html.Parse' "$OUT" || { cat "$OUT" >&2; echo "bench-parse.sh: no ratios measured" >&2; exit 1; }
 
 # Each line: BenchmarkParseRatioCPU/ENGINE/PAGE-N iters ns/op  R cpu-x-html.Parse  MS html.Parse-cpu-ms
